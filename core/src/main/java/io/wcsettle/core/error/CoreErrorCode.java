@@ -1,0 +1,61 @@
+package io.wcsettle.core.error;
+
+/**
+ * Input error codes of {@code core}. They are the codes of the conformance README;
+ * the rule each one protects is named in its javadoc.
+ */
+public enum CoreErrorCode implements ErrorCode {
+    /** A required field is missing or of the wrong type. */
+    INVALID_INPUT,
+    /** A date is not ISO {@code yyyy-MM-dd}. */
+    INVALID_DATE,
+    /** A working-day count is negative (R-CAL-2). */
+    INVALID_DAYS,
+    /** The working-day calendar has no data for a year the computation needs (R-CAL-1). */
+    CALENDAR_YEAR_UNKNOWN,
+    /** A calendar data file is malformed or contradicts itself (R-CAL-1). */
+    CALENDAR_DATA_INVALID,
+    /** No regional policy with that id (see {@code RegionalPolicies}). */
+    UNKNOWN_POLICY,
+    /** An admdvs code is not six digits of a known province (R-FIL-6). */
+    INVALID_ADMDVS,
+    /** Not a decimal string, too many decimals for its kind, negative where no rule allows it (R-MON-1). */
+    INVALID_AMOUNT,
+    /** An arithmetic result does not fit in a {@code long} of fen (R-MON-1). */
+    AMOUNT_OVERFLOW,
+    /** Unknown filing type (R-FIL-2). */
+    UNKNOWN_FILING_TYPE,
+    /** Unknown filing scope (R-FIL-2). */
+    UNKNOWN_SCOPE,
+    /** Unknown confirmation kind (R-FIL-1). */
+    UNKNOWN_CONFIRMATION,
+    /** Unknown material kind (R-FIL-3). */
+    UNKNOWN_MATERIAL,
+    /** An override reason is present but empty (R-FIL-10). */
+    INVALID_OVERRIDE,
+    /** Unknown stay kind (R-SET-2). */
+    UNKNOWN_STAY_KIND,
+    /** Unknown line category (R-SET-3, -4, -6). */
+    UNKNOWN_CATEGORY,
+    /** A quarter outside 1..4 (R-CLR-2). */
+    INVALID_QUARTER,
+    /** A supplied line amount is more than 1 fen off price × quantity (R-MON-1). */
+    LINE_AMOUNT_MISMATCH,
+    /** A negative quantity on a line that returns nothing (R-SET-12). */
+    NEGATIVE_QUANTITY,
+    /** A return line that does not match a returnable original (R-SET-12). */
+    INVALID_RETURN,
+    /** Two lines of one bill share an id (R-SET-10). */
+    DUPLICATE_LINE_ID,
+    /** Discharge before admission (R-SET-8). */
+    DISCHARGE_BEFORE_ADMISSION,
+    /** A line's service date is outside the stay (R-SET-8). */
+    SERVICE_DATE_OUTSIDE_STAY,
+    /** A usage rate over a zero quota (R-PRE-5). */
+    ZERO_QUOTA;
+
+    @Override
+    public String code() {
+        return name();
+    }
+}

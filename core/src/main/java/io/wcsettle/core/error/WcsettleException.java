@@ -1,0 +1,55 @@
+package io.wcsettle.core.error;
+
+import java.util.Objects;
+
+/**
+ * Root of every exception wcsettle throws: unchecked, carrying a stable {@link ErrorCode}
+ * and, for bad input, the name of the offending field.
+ *
+ * <p>Exceptions are for bad input, I/O and bugs. A business "no" (a deduction, a refused
+ * filing) is a result with reasons, never an exception.
+ */
+public class WcsettleException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ErrorCode errorCode;
+    private final String field;
+
+    /**
+     * @param errorCode stable code
+     * @param field     input field at fault, or {@code null} when none applies
+     * @param message   human-readable detail; must not contain personal data
+     */
+    public WcsettleException(ErrorCode errorCode, String field, String message) {
+        this(errorCode, field, message, null);
+    }
+
+    /** As {@link #WcsettleException(ErrorCode, String, String)}, with a cause. */
+    public WcsettleException(ErrorCode errorCode, String field, String message, Throwable cause) {
+        super(format(errorCode, field, message), cause);
+        this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
+        this.field = field;
+    }
+
+    /** The stable error code. */
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    /** Shortcut for {@code errorCode().code()}. */
+    public String code() {
+        return errorCode.code();
+    }
+
+    /** The input field at fault, or {@code null}. */
+    public String field() {
+        return field;
+    }
+
+    private static String format(ErrorCode code, String field, String message) {
+        return field == null
+                ? code.code() + ": " + message
+                : code.code() + " [" + field + "]: " + message;
+    }
+}

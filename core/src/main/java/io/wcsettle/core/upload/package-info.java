@@ -1,0 +1,2 @@
+/** Upload deadlines of discharge data (R-UPL-1) and monthly settlements (R-UPL-2). */
+package io.wcsettle.core.upload;

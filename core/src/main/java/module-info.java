@@ -1,0 +1,13 @@
+/**
+ * wcsettle core: the pure domain of work-injury cross-province direct settlement. Requires only
+ * {@code java.base}.
+ */
+module io.wcsettle.core {
+    exports io.wcsettle.core.error;
+    exports io.wcsettle.core.money;
+    exports io.wcsettle.core.region;
+    exports io.wcsettle.core.calendar;
+    exports io.wcsettle.core.policy;
+    exports io.wcsettle.core.filing;
+    exports io.wcsettle.core.upload;
+}

@@ -1,0 +1,85 @@
+package io.wcsettle.examples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import io.wcsettle.core.calendar.WorkingDayCalendar;
+import io.wcsettle.core.filing.ApplicationCheck;
+import io.wcsettle.core.filing.ApplicationResult;
+import io.wcsettle.core.filing.Confirmation;
+import io.wcsettle.core.filing.Filing;
+import io.wcsettle.core.filing.FilingApplication;
+import io.wcsettle.core.filing.FilingRecord;
+import io.wcsettle.core.filing.FilingScope;
+import io.wcsettle.core.filing.FilingType;
+import io.wcsettle.core.filing.Material;
+import io.wcsettle.core.policy.RegionalPolicies;
+import io.wcsettle.core.policy.RegionalPolicy;
+import io.wcsettle.core.region.Admdvs;
+import io.wcsettle.core.upload.UploadDeadlines;
+import io.wcsettle.examples.conformance.ConformanceRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}: an Inner Mongolia worker files to live in Changsha, and the filing is checked,
+ * approved, used for an admission and a change request; then the conformance cases run.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Walk through a filing for an Inner Mongolia worker living in Changsha, then run the conformance cases.")
+final class Demo implements Callable<Integer> {
+
+    @Option(names = "--cases", paramLabel = "DIR", description = "conformance cases (default: ../shared/conformance/cases if present)")
+    private Path cases;
+
+    @Override
+    public Integer call() throws Exception {
+        WorkingDayCalendar calendar = WorkingDayCalendar.chinaOfficial();
+        RegionalPolicy policy = RegionalPolicies.shipped().get("150000");
+
+        System.out.println("== Filing: Inner Mongolia (150000) worker living in Changsha (430100) ==");
+        FilingApplication first = new FilingApplication(FilingType.LONG_TERM_RESIDENCE, FilingScope.MEDICAL,
+                LocalDate.of(2025, 9, 26), Set.of(Confirmation.INJURY_RECOGNITION), 8,
+                Set.of(Material.FILING_FORM));
+        ApplicationCheck check = new ApplicationCheck(policy, calendar);
+        ApplicationResult r1 = check.check(first);
+        System.out.printf("application 2025-09-26: %s, missing %s (R-FIL-3: all at once)%n", r1.decision(), r1.missing());
+
+        FilingApplication complete = new FilingApplication(first.type(), first.scope(), first.submittedOn(),
+                first.confirmations(), 8, Set.of(Material.FILING_FORM, Material.RESIDENCE_PROOF));
+        ApplicationResult r2 = check.check(complete);
+        System.out.printf("resubmitted: %s, decision due %s (R-FIL-5: 5 working days, National Day skipped)%n",
+                r2.decision(), r2.decisionDue().orElseThrow());
+
+        Filing filing = Filing.of(policy, FilingType.LONG_TERM_RESIDENCE, FilingScope.MEDICAL,
+                Admdvs.parse("insured", "150102"), Admdvs.parse("target", "430100"), LocalDate.of(2025, 10, 9));
+        System.out.printf("filed 2025-10-09: valid %s .. %s (R-FIL-4, R-CAL-3)%n",
+                filing.validity().validFrom(), filing.validity().validThrough());
+        Admdvs hospital = Admdvs.parse("institution", "430102");
+        System.out.printf("hospital 430102 in filed city: %s (R-FIL-6); admission 2026-10-09 problems: %s (R-FIL-8)%n",
+                filing.covers(hospital), filing.admissionProblems(LocalDate.of(2026, 10, 9)));
+
+        FilingRecord record = FilingRecord.filed(filing);
+        FilingRecord.Outcome change = record.change(Filing.of(policy, FilingType.LONG_TERM_RESIDENCE,
+                FilingScope.MEDICAL, filing.insuredAdmdvs(), Admdvs.parse("target", "430200"),
+                filing.filedOn()), LocalDate.of(2026, 1, 15), null, policy);
+        System.out.printf("change on 2026-01-15: allowed=%s %s, earliest %s (R-FIL-10)%n",
+                change.decision().allowed(), change.decision().reasons(), change.decision().earliest().orElseThrow());
+        System.out.printf("discharge settled 2025-12-30: upload due %s (R-UPL-1)%n",
+                new UploadDeadlines(policy, calendar).dischargeUploadDue(LocalDate.of(2025, 12, 30)));
+
+        Path dir = cases != null ? cases : Path.of("..", "shared", "conformance", "cases");
+        if (!Files.isDirectory(dir)) {
+            System.out.println("(no conformance cases at " + dir + "; pass --cases DIR)");
+            return cases == null ? 0 : 1;
+        }
+        System.out.println();
+        System.out.println("== Conformance cases in " + dir + " ==");
+        ConformanceRunner.Summary s = new ConformanceRunner().run(List.of(dir), System.out);
+        return s.allPassed() ? 0 : 1;
+    }
+}
