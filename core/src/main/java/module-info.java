@@ -10,6 +10,8 @@ module io.wcsettle.core {
     exports io.wcsettle.core.policy;
     exports io.wcsettle.core.filing;
     exports io.wcsettle.core.upload;
+    exports io.wcsettle.core.catalogue;
+    exports io.wcsettle.core.settlement;
     exports io.wcsettle.core.audit;
     exports io.wcsettle.core.followup;
 }

@@ -52,7 +52,9 @@ public enum CoreErrorCode implements ErrorCode {
     /** A line's service date is outside the stay (R-SET-8). */
     SERVICE_DATE_OUTSIDE_STAY,
     /** A usage rate over a zero quota (R-PRE-5). */
-    ZERO_QUOTA;
+    ZERO_QUOTA,
+    /** A catalogue row is malformed or its versions overlap (R-SET-3, R-SET-4, R-SET-8). */
+    INVALID_CATALOGUE;
 
     @Override
     public String code() {

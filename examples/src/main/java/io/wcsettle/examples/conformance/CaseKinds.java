@@ -21,6 +21,8 @@ final class CaseKinds {
         CalendarCases.register(kinds, calendar);
         FilingCases.register(kinds, policies, calendar);
         UploadCases.register(kinds, policies, calendar);
+        SettlementCases.register(kinds, policies);
+        ManualClaimCases.register(kinds);
         return Collections.unmodifiableMap(kinds);
     }
 }

@@ -1,0 +1,22 @@
+package io.wcsettle.core.settlement;
+
+import java.util.Objects;
+
+import io.wcsettle.core.region.Admdvs;
+
+/**
+ * The institution under agreement (协议机构) that treats the worker (R-SET-1, R-FIL-6).
+ *
+ * @param code                 the institution's code (not personal data)
+ * @param admdvs               where it is
+ * @param crossProvinceEnabled enabled for cross-province direct settlement (IM Art. 16–17)
+ * @param suspended            suspended from direct settlement (IM Art. 16–17, 48)
+ */
+public record Institution(String code, Admdvs admdvs, boolean crossProvinceEnabled, boolean suspended) {
+
+    /** Rejects nulls. */
+    public Institution {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(admdvs, "admdvs");
+    }
+}

@@ -1,0 +1,186 @@
+package io.wcsettle.core.settlement;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.wcsettle.core.catalogue.Catalogue;
+import io.wcsettle.core.filing.AdmissionProblem;
+import io.wcsettle.core.filing.Filing;
+import io.wcsettle.core.filing.FilingScope;
+import io.wcsettle.core.money.LineAmount;
+import io.wcsettle.core.policy.RegionalPolicy;
+
+/**
+ * Settles a discharge bill (R-SET-1..12): first the bill-level check, which returns every failing
+ * reason; then each line on its own, with at most one reason by R-SET-7's fixed order:
+ * {@code RETURN} (R-SET-12) → {@code ENTITLEMENT_ENDED} → {@code OUTSIDE_DIRECT_SETTLEMENT} →
+ * {@code NON_WORK_INJURY} → {@code NOT_IN_CATALOGUE} → {@code CLINICAL_NORM_VIOLATION} →
+ * {@code OTHER_VIOLATION}, otherwise the partial {@code OVER_STANDARD} / {@code DEVICE_OVER_CAP}.
+ *
+ * <p>Medical and rehab lines are judged against the treatment-place catalogue (R-SET-3), device
+ * lines against the insured-place device catalogue (R-SET-4), both in the versions in force on
+ * the discharge date (R-SET-8). A line's result depends only on that line, the bill-level facts
+ * and the catalogues, never on the other lines or their order.
+ *
+ * <p>Immutable and thread-safe; the catalogues are shared read-only. Settling allocates only the
+ * result's arrays.
+ */
+public final class SettlementEngine {
+
+    private static final byte NONE = 0;
+
+    private final RegionalPolicy policy;
+    private final Catalogue treatment;
+    private final Catalogue insuredDevices;
+
+    /**
+     * @param policy         the insured place's policy (outpatient switch, R-SET-2)
+     * @param treatment      the treatment place's drug, item, service and rehab catalogue (R-SET-3)
+     * @param insuredDevices the insured place's device catalogue with caps (R-SET-4)
+     */
+    public SettlementEngine(RegionalPolicy policy, Catalogue treatment, Catalogue insuredDevices) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.treatment = Objects.requireNonNull(treatment, "treatment");
+        this.insuredDevices = Objects.requireNonNull(insuredDevices, "insuredDevices");
+    }
+
+    /** Settles {@code bill}. Business refusals are reasons in the result, never exceptions. */
+    public SettlementResult settle(Bill bill) {
+        EnumSet<BillReason> reasons = billReasons(bill);
+        boolean direct = reasons.isEmpty();
+        List<BillLine> lines = bill.lines();
+        int n = lines.size();
+        long[] parts = new long[3 * n];
+        byte[] why = new byte[n];
+        long discharge = bill.stay().dischargedOn().toEpochDay();
+        LocalDate endedOn = bill.filing().flatMap(Filing::endedOn).orElse(null);
+        for (int i = 0; i < n; i++) {
+            why[i] = settleLine(bill, i, lines.get(i), direct, discharge, endedOn, parts);
+        }
+        return new SettlementResult(reasons, lines, parts, why);
+    }
+
+    /**
+     * R-SET-1, -2, -9; R-FIL-6, -8, -9, -11: every reason {@code bill} cannot be settled directly
+     * (empty when it can).
+     */
+    public EnumSet<BillReason> billReasons(Bill bill) {
+        EnumSet<BillReason> reasons = EnumSet.noneOf(BillReason.class);
+        Stay stay = bill.stay();
+        Institution institution = bill.institution();
+        if (bill.filing().isEmpty()) {
+            reasons.add(BillReason.NO_FILING);
+        } else {
+            Filing filing = bill.filing().get();
+            Set<AdmissionProblem> problems = filing.admissionProblems(stay.admittedOn());
+            if (problems.contains(AdmissionProblem.NOT_VALID_AT_ADMISSION)) {
+                reasons.add(BillReason.FILING_NOT_VALID_AT_ADMISSION);
+            }
+            if (problems.contains(AdmissionProblem.ENDED)) {
+                reasons.add(BillReason.FILING_ENDED);
+            }
+            if (!filing.covers(institution.admdvs())) {
+                reasons.add(BillReason.INSTITUTION_NOT_IN_FILED_CITY);
+            }
+            if (filing.isInInsuredPlace(institution.admdvs())) {
+                reasons.add(BillReason.TREATED_IN_INSURED_PLACE);
+            }
+            if (!scopeCovers(filing.scope(), stay.kind())) {
+                reasons.add(BillReason.OUT_OF_SCOPE);
+            }
+        }
+        if (!institution.crossProvinceEnabled()) {
+            reasons.add(BillReason.INSTITUTION_NOT_ENABLED);
+        }
+        if (institution.suspended()) {
+            reasons.add(BillReason.INSTITUTION_SUSPENDED);
+        }
+        if (bill.worker().suspended()) {
+            reasons.add(BillReason.WORKER_SUSPENDED);
+        }
+        if (bill.worker().thirdPartyLiability()) {
+            reasons.add(BillReason.THIRD_PARTY_LIABILITY);
+        }
+        if (stay.kind() == StayKind.OUTPATIENT && !policy.outpatientDirectSettlement()) {
+            reasons.add(BillReason.OUT_OF_SCOPE);
+        }
+        if (stay.kind() == StayKind.INPATIENT_REHAB && !stay.rehabPlanUploaded()) {
+            reasons.add(BillReason.REHAB_PLAN_MISSING);
+        }
+        if (stay.kind() == StayKind.DEVICE && !stay.deviceApprovalNotice()) {
+            reasons.add(BillReason.DEVICE_APPROVAL_MISSING);
+        }
+        return reasons;
+    }
+
+    /**
+     * Interpretation of R-FIL-2 / R-SET-2 (IM Art. 10: medical and rehab share the filing form
+     * 附件1, devices have their own 附件2): a device filing covers device stays only, and a device
+     * stay needs a device filing; medical and rehab filings cover medical, rehab and outpatient stays.
+     */
+    static boolean scopeCovers(FilingScope scope, StayKind kind) {
+        return (scope == FilingScope.DEVICE) == (kind == StayKind.DEVICE);
+    }
+
+    private byte settleLine(Bill bill, int i, BillLine line, boolean direct, long discharge,
+                            LocalDate endedOn, long[] parts) {
+        int at = 3 * i;
+        if (bill.originalOf(i) >= 0) {
+            return code(LineReason.RETURN); // R-SET-12: counted in its original
+        }
+        long amount = bill.netAmount(i);
+        if (bill.returned(i) && bill.netQuantity(i) == 0) {
+            parts[at + 1] = amount; // R-SET-12: returned in full; a rounding residue is not paid
+            return code(LineReason.RETURN);
+        }
+        if (!direct) {
+            parts[at + 2] = amount; // R-SET-1, R-UPL-3: the whole bill is claimed at the insured place
+            return code(LineReason.OUTSIDE_DIRECT_SETTLEMENT);
+        }
+        if (endedOn != null && line.serviceDate().isAfter(endedOn)) {
+            parts[at + 1] = amount;
+            return code(LineReason.ENTITLEMENT_ENDED);
+        }
+        LineCategory category = line.category();
+        if (category.isOutsideDirectSettlement()) {
+            parts[at + 2] = amount;
+            return code(LineReason.OUTSIDE_DIRECT_SETTLEMENT);
+        }
+        if (bill.flagged(i, ReviewFlag.NON_WORK_INJURY)) {
+            parts[at + 1] = amount;
+            return code(LineReason.NON_WORK_INJURY);
+        }
+        boolean device = category == LineCategory.DEVICE;
+        long limit = (device ? insuredDevices : treatment).limitOn(line.code(), discharge);
+        if (limit == Catalogue.NOT_LISTED) {
+            parts[at + 1] = amount;
+            return code(LineReason.NOT_IN_CATALOGUE);
+        }
+        if (bill.flagged(i, ReviewFlag.CLINICAL_NORM_VIOLATION)) {
+            parts[at + 1] = amount;
+            return code(LineReason.CLINICAL_NORM_VIOLATION);
+        }
+        if (bill.flagged(i, ReviewFlag.OTHER_VIOLATION)) {
+            parts[at + 1] = amount;
+            return code(LineReason.OTHER_VIOLATION);
+        }
+        long paid = amount;
+        if (limit != Catalogue.NO_LIMIT && (device || line.price().micros() > limit)) {
+            // R-SET-4: min(amount, round_half_up(cap × quantity)); R-SET-7: round_half_up(max × quantity)
+            paid = Math.min(amount, LineAmount.fen(limit, bill.netQuantity(i)));
+        }
+        parts[at] = paid;
+        if (paid < amount) {
+            parts[at + 1] = amount - paid;
+            return code(device ? LineReason.DEVICE_OVER_CAP : LineReason.OVER_STANDARD);
+        }
+        return NONE;
+    }
+
+    private static byte code(LineReason reason) {
+        return (byte) (reason.ordinal() + 1);
+    }
+}
