@@ -14,4 +14,5 @@ module io.wcsettle.core {
     exports io.wcsettle.core.settlement;
     exports io.wcsettle.core.audit;
     exports io.wcsettle.core.followup;
+    exports io.wcsettle.core.local;
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.wcsettle.core.settlement.WorkerStatus;
+
 /**
  * R-AUD-2 (IM Art. 48): workers suspended from direct settlement for serious violations. The
  * settlement engine's {@code WORKER_SUSPENDED} reason comes from {@link #isSuspended}. Immutable;
@@ -43,6 +45,14 @@ public final class SuspensionList {
             }
         }
         return false;
+    }
+
+    /**
+     * R-AUD-2 → R-SET-1: the worker status the settlement engine needs for an admission on
+     * {@code admittedOn}; a suspended worker's bill is never settled directly ({@code WORKER_SUSPENDED}).
+     */
+    public WorkerStatus workerStatus(String workerId, LocalDate admittedOn, boolean thirdPartyLiability) {
+        return new WorkerStatus(isSuspended(workerId, admittedOn), thirdPartyLiability);
     }
 
     /** All entries, in the order added. */

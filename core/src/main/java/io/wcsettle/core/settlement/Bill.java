@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.wcsettle.core.error.CoreErrorCode;
 import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.filing.Filing;
+import io.wcsettle.core.local.LocalApproval;
 
 /**
  * Everything one discharge settlement judges, immutable and checked as a whole on construction:
@@ -24,6 +25,7 @@ import io.wcsettle.core.filing.Filing;
 public final class Bill {
 
     private final Optional<Filing> filing;
+    private final Optional<LocalApproval> localApproval;
     private final WorkerStatus worker;
     private final Institution institution;
     private final Stay stay;
@@ -44,7 +46,24 @@ public final class Bill {
      */
     public Bill(Optional<Filing> filing, WorkerStatus worker, Institution institution, Stay stay,
                 List<BillLine> lines) {
+        this(filing, Optional.empty(), worker, institution, stay, lines);
+    }
+
+    /**
+     * R-LOC-1: a bill of local networked settlement inside the insured city, settled by the same
+     * engine with the agency's online approval in place of a cross-province filing.
+     *
+     * @throws InvalidInputException as {@link #Bill(Optional, WorkerStatus, Institution, Stay, List)}
+     */
+    public static Bill localNetworked(LocalApproval approval, WorkerStatus worker, Institution institution,
+                                      Stay stay, List<BillLine> lines) {
+        return new Bill(Optional.empty(), Optional.of(approval), worker, institution, stay, lines);
+    }
+
+    private Bill(Optional<Filing> filing, Optional<LocalApproval> localApproval, WorkerStatus worker,
+                 Institution institution, Stay stay, List<BillLine> lines) {
         this.filing = Objects.requireNonNull(filing, "filing");
+        this.localApproval = Objects.requireNonNull(localApproval, "localApproval");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.institution = Objects.requireNonNull(institution, "institution");
         this.stay = Objects.requireNonNull(stay, "stay");
@@ -107,6 +126,11 @@ public final class Bill {
         return filing;
     }
 
+    /** The local networked settlement approval (R-LOC-1), empty for a cross-province bill. */
+    public Optional<LocalApproval> localApproval() {
+        return localApproval;
+    }
+
     /** The worker's status. */
     public WorkerStatus worker() {
         return worker;
@@ -129,7 +153,7 @@ public final class Bill {
 
     /** A copy with other lines (checked again). */
     public Bill withLines(List<BillLine> newLines) {
-        return new Bill(filing, worker, institution, stay, newLines);
+        return new Bill(filing, localApproval, worker, institution, stay, newLines);
     }
 
     int originalOf(int i) {

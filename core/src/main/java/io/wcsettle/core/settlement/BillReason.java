@@ -8,7 +8,10 @@ package io.wcsettle.core.settlement;
 public enum BillReason {
     /** R-SET-1 (IM Art. 10–11; BJ §二(一)): the worker has no filing. */
     NO_FILING("R-SET-1", "IM Art. 10–11; BJ §二(一)", "未办理异地就医备案"),
-    /** R-FIL-8 (IM Art. 11, 13; BJ §二(二)): admitted outside the filing's validity; file again. */
+    /**
+     * R-FIL-8 (IM Art. 11, 13; BJ §二(二)): admitted outside the filing's validity; file again. For
+     * local networked settlement (R-LOC-1), outside the online approval's validity.
+     */
     FILING_NOT_VALID_AT_ADMISSION("R-FIL-8", "IM Art. 11, 13; BJ §二(二)", "入院时备案不在有效期内"),
     /** R-FIL-9 (BJ §二(二)): the filing ended early (entitlement lost) before the admission. */
     FILING_ENDED("R-FIL-9", "BJ §二(二)", "入院前备案已因丧失待遇资格而终止"),
@@ -16,7 +19,10 @@ public enum BillReason {
     INSTITUTION_NOT_ENABLED("R-SET-1", "IM Art. 16–17", "医疗机构未开通跨省直接结算"),
     /** R-SET-1 (IM Art. 16–17, 48): the institution is suspended from direct settlement. */
     INSTITUTION_SUSPENDED("R-SET-1", "IM Art. 16–17, 48", "医疗机构已被暂停直接结算"),
-    /** R-FIL-6 (IM Art. 12): the institution is outside the filing's target city. */
+    /**
+     * R-FIL-6 (IM Art. 12): the institution is outside the filing's target city; for local
+     * networked settlement (R-LOC-1), outside the insured city.
+     */
     INSTITUTION_NOT_IN_FILED_CITY("R-FIL-6", "IM Art. 12", "医疗机构不在备案的就医城市"),
     /** R-SET-1 (IM Art. 48): the worker is suspended from direct settlement for violations. */
     WORKER_SUSPENDED("R-SET-1", "IM Art. 48", "职工因违规被暂停直接结算"),

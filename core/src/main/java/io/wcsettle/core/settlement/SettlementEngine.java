@@ -10,6 +10,7 @@ import io.wcsettle.core.catalogue.Catalogue;
 import io.wcsettle.core.filing.AdmissionProblem;
 import io.wcsettle.core.filing.Filing;
 import io.wcsettle.core.filing.FilingScope;
+import io.wcsettle.core.local.LocalApproval;
 import io.wcsettle.core.money.LineAmount;
 import io.wcsettle.core.policy.RegionalPolicy;
 
@@ -71,7 +72,9 @@ public final class SettlementEngine {
         EnumSet<BillReason> reasons = EnumSet.noneOf(BillReason.class);
         Stay stay = bill.stay();
         Institution institution = bill.institution();
-        if (bill.filing().isEmpty()) {
+        if (bill.localApproval().isPresent()) {
+            localReasons(bill.localApproval().get(), bill, reasons);
+        } else if (bill.filing().isEmpty()) {
             reasons.add(BillReason.NO_FILING);
         } else {
             Filing filing = bill.filing().get();
@@ -114,6 +117,23 @@ public final class SettlementEngine {
             reasons.add(BillReason.DEVICE_APPROVAL_MISSING);
         }
         return reasons;
+    }
+
+    /**
+     * R-LOC-1: the online approval stands in for the filing: it must be valid at admission, the
+     * institution must be inside the insured city, and the stay inside the approval's scope.
+     * Being treated in the insured place is the point here, so R-FIL-11 does not apply.
+     */
+    private static void localReasons(LocalApproval approval, Bill bill, EnumSet<BillReason> reasons) {
+        if (!approval.validity().contains(bill.stay().admittedOn())) {
+            reasons.add(BillReason.FILING_NOT_VALID_AT_ADMISSION);
+        }
+        if (!approval.covers(bill.institution().admdvs())) {
+            reasons.add(BillReason.INSTITUTION_NOT_IN_FILED_CITY);
+        }
+        if (!scopeCovers(approval.scope(), bill.stay().kind())) {
+            reasons.add(BillReason.OUT_OF_SCOPE);
+        }
     }
 
     /**
