@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An {@link ApduChannel} over a card in a PC/SC reader, held exclusively
  * ({@code SCardBeginTransaction}) from opening to {@link #close()}. A card pulled out, reset or
- * otherwise lost surfaces as {@code CARD_REMOVED}; other failures as {@code CARD_IO}. APDUs are
+ * otherwise lost, or an empty answer (what pcscd gives when the card vanishes mid-exchange),
+ * surfaces as {@code CARD_REMOVED}; other failures as {@code CARD_IO}. APDUs are
  * never logged. Not thread-safe.
  */
 public final class PcscCardChannel implements ApduChannel, AutoCloseable {
@@ -52,6 +53,9 @@ public final class PcscCardChannel implements ApduChannel, AutoCloseable {
             throw translate(e);
         } catch (IllegalStateException e) {
             throw new CardReadException(CardErrorCode.CARD_REMOVED, null, "card disconnected", e);
+        } catch (IllegalArgumentException e) {
+            // pcscd answers nothing when the card went away during the exchange (seen with vpcd)
+            throw new CardReadException(CardErrorCode.CARD_REMOVED, null, "card gave no response (removed?)", e);
         }
     }
 

@@ -32,6 +32,9 @@ public final class PcscReaders {
 
     private static final Logger LOG = LoggerFactory.getLogger(PcscReaders.class);
 
+    /** How long a recovery waits for PC/SC to see a pulled card as absent. */
+    private static final Duration REMOVAL_WAIT = Duration.ofSeconds(1);
+
     private final TerminalFactory factory;
 
     private PcscReaders(TerminalFactory factory) {
@@ -122,15 +125,47 @@ public final class PcscReaders {
      */
     public <T> T read(String readerName, Duration timeout, int maxRecoveries, CardRead<T> read) {
         Objects.requireNonNull(read, "read");
-        for (int attempt = 0; ; attempt++) {
-            try (PcscCardChannel channel = waitForCard(readerName, timeout)) {
+        int recoveries = 0;
+        while (true) {
+            PcscCardChannel channel = connect(readerName, timeout);
+            try (channel) {
                 return read.apply(channel);
             } catch (CardReadException e) {
-                if (e.cardErrorCode() != CardErrorCode.CARD_REMOVED || attempt >= maxRecoveries) {
+                if (e.cardErrorCode() != CardErrorCode.CARD_REMOVED || recoveries >= maxRecoveries) {
                     throw e;
                 }
-                LOG.debug("card removed during read, waiting for it to come back [attempt={}]", attempt + 1);
+                recoveries++;
+                LOG.debug("card removed during read, waiting for it to come back [recovery={}]", recoveries);
+                // let PC/SC register the removal first, or the stale card would be connected again
+                waitForRemoval(readerName, timeout.compareTo(REMOVAL_WAIT) < 0 ? timeout : REMOVAL_WAIT);
             }
+        }
+    }
+
+    /**
+     * Waits for a card and connects; a card that is gone again while connecting (pcscd has not
+     * caught up with a pull-out yet) is waited for again, within {@code timeout}.
+     */
+    private PcscCardChannel connect(String readerName, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return waitForCard(readerName, Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+            } catch (CardReadException e) {
+                if (e.cardErrorCode() != CardErrorCode.CARD_REMOVED || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CardReadException(CardErrorCode.NO_CARD, null, "interrupted while waiting for the card", e);
         }
     }
 
