@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
 
+import jdk.net.ExtendedSocketOptions;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>Wire protocol (vsmartcard's vpcd/vpicc): every message is a 2-byte big-endian length and a
  * payload. A 1-byte payload from vpcd is a control byte ({@code 0} power off, {@code 1} power on,
  * {@code 2} reset, {@code 4} get ATR); only "get ATR" is answered, with the ATR. Any longer payload
- * is an APDU, answered with the response APDU framed the same way. {@code TCP_NODELAY} is set, or
- * every exchange would wait for delayed ACKs.
+ * is an APDU, answered with the response APDU framed the same way. {@code TCP_NODELAY} is set and,
+ * on Linux, {@code TCP_QUICKACK} before every read, or every exchange would wait for delayed ACKs.
  */
 public final class VpcdCard implements AutoCloseable {
 
@@ -31,6 +33,7 @@ public final class VpcdCard implements AutoCloseable {
     public static final int DEFAULT_PORT = 0x8C7B;
 
     private static final Logger LOG = LoggerFactory.getLogger(VpcdCard.class);
+    private static final boolean QUICK_ACK = quickAckSupported();
 
     private final SimulatedSocialSecurityCard card;
     private final String host;
@@ -39,6 +42,14 @@ public final class VpcdCard implements AutoCloseable {
     private volatile Socket socket;
     private volatile Thread worker;
     private volatile Duration reinsertAfter;
+
+    private static boolean quickAckSupported() {
+        try (Socket probe = new Socket()) {
+            return probe.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     private VpcdCard(SimulatedSocialSecurityCard card, String host, int port, Duration connectTimeout) {
         this.card = Objects.requireNonNull(card, "card");
@@ -146,8 +157,10 @@ public final class VpcdCard implements AutoCloseable {
             DataInputStream in = new DataInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
             while (true) {
+                quickAck(s);
                 int length = in.readUnsignedShort();
                 byte[] payload = new byte[length];
+                quickAck(s);
                 in.readFully(payload);
                 if (length == 1) {
                     switch (payload[0]) {
@@ -190,6 +203,21 @@ public final class VpcdCard implements AutoCloseable {
             }, "vpcd-card-reinsert");
             t.setDaemon(true);
             t.start();
+        }
+    }
+
+    /**
+     * vpcd writes the length and the payload separately; with Nagle on its side and delayed ACKs on
+     * ours each message would wait ~40 ms. Linux clears quick-ACK mode after a while, so it is set
+     * before every read.
+     */
+    private static void quickAck(Socket s) {
+        if (QUICK_ACK) {
+            try {
+                s.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+            } catch (IOException | UnsupportedOperationException e) {
+                // not Linux: slower, still correct
+            }
         }
     }
 
