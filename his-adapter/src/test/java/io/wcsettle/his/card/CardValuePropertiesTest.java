@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
-class CardValueProperties {
+class CardValuePropertiesTest {
 
     @Provide
     Arbitrary<String> first17() {
