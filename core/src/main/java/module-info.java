@@ -10,4 +10,7 @@ module io.wcsettle.core {
     exports io.wcsettle.core.policy;
     exports io.wcsettle.core.filing;
     exports io.wcsettle.core.upload;
+    exports io.wcsettle.core.prepayment;
+    exports io.wcsettle.core.clearing;
+    exports io.wcsettle.core.ledger;
 }
