@@ -21,6 +21,8 @@ final class CaseKinds {
         CalendarCases.register(kinds, calendar);
         FilingCases.register(kinds, policies, calendar);
         UploadCases.register(kinds, policies, calendar);
+        PrepaymentCases.register(kinds, calendar);
+        ClearingCases.register(kinds);
         return Collections.unmodifiableMap(kinds);
     }
 }
