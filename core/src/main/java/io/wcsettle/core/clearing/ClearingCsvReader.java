@@ -3,6 +3,9 @@ package io.wcsettle.core.clearing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +48,7 @@ public final class ClearingCsvReader {
     private static final int MIN_WINDOW = 1024;
     private static final long MAX_FEN = 10_000_000_000_000_000L; // 16 digits of fen
     private static final boolean[] PROVINCES = new boolean[100];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (int p = 0; p < 100; p++) {
@@ -281,7 +285,6 @@ public final class ClearingCsvReader {
             final int end = lim;
             // record_id
             long num = 0;
-            long hash = 0xcbf29ce484222325L;
             boolean numeric = true;
             int start = i;
             byte c;
@@ -290,18 +293,19 @@ public final class ClearingCsvReader {
                     return eof ? fail(1, CoreErrorCode.MALFORMED_ROW, "missing field") : NEED_MORE;
                 }
                 c = b[i];
+                int digit = c - '0';
+                if (digit >= 0 && digit <= 9) {
+                    num = num * 10 + digit;
+                    i++;
+                    continue;
+                }
                 if (c == ',') {
                     break;
                 }
                 if (c == '\n' || c == '\r') {
                     return fail(1, CoreErrorCode.MALFORMED_ROW, "missing field");
                 }
-                hash = (hash ^ c) * 0x100000001b3L;
-                if (c >= '0' && c <= '9') {
-                    num = num * 10 + (c - '0');
-                } else {
-                    numeric = false;
-                }
+                numeric = false;
                 i++;
             }
             int len = i - start;
@@ -310,7 +314,13 @@ public final class ClearingCsvReader {
             }
             idNumeric = numeric && len <= 18;
             idNumber = num;
-            idHash = hash ^ (hash >>> 29);
+            if (!idNumeric) {
+                long hash = 0xcbf29ce484222325L; // FNV-1a 64, only for non-numeric ids
+                for (int k = start; k < i; k++) {
+                    hash = (hash ^ b[k]) * 0x100000001b3L;
+                }
+                idHash = hash ^ (hash >>> 29);
+            }
             i++;
             // insured_admdvs, treatment_admdvs
             int r = admdvs(b, i, end, 1);
@@ -328,15 +338,31 @@ public final class ClearingCsvReader {
             if (insured == treatment) {
                 return fail(2, CoreErrorCode.NOT_CROSS_PROVINCE, "insured and treatment in the same province");
             }
-            // institution_code
+            // institution_code: 8 bytes at a time while the buffer allows, looking for ',' or '\n'
             start = i;
+            while (i + 8 <= end) {
+                long word = (long) LONGS.get(b, i);
+                long comma = word ^ 0x2C2C2C2C2C2C2C2CL;
+                long newline = word ^ 0x0A0A0A0A0A0A0A0AL;
+                long hit = ((comma - 0x0101010101010101L) & ~comma | (newline - 0x0101010101010101L) & ~newline)
+                        & 0x8080808080808080L;
+                if (hit != 0) {
+                    i += Long.numberOfTrailingZeros(hit) >>> 3;
+                    break;
+                }
+                i += 8;
+            }
             while (true) {
                 if (i >= end) {
                     return eof ? fail(4, CoreErrorCode.MALFORMED_ROW, "missing field") : NEED_MORE;
                 }
                 c = b[i];
-                if (c == ',') {
-                    break;
+                if (c > '"') {
+                    if (c == ',') {
+                        break;
+                    }
+                    i++;
+                    continue;
                 }
                 if (c == '\n' || c == '\r' || c == '"') {
                     return fail(3, CoreErrorCode.MALFORMED_ROW, c == '"' ? "quotes not supported" : "missing fields");
@@ -410,6 +436,38 @@ public final class ClearingCsvReader {
          * end of file); returns the index after the terminator.
          */
         private int amount(byte[] b, int i, int end, int field, char terminator) {
+            // fast path for the common shape: 1..14 integer digits, '.', 1..2 decimals, terminator
+            int start = i;
+            long v = 0;
+            int d;
+            while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+                v = v * 10 + d;
+                i++;
+            }
+            int intDigits = i - start;
+            if (intDigits > 0 && intDigits <= 14 && i + 3 < end && b[i] == '.') {
+                int d1 = b[i + 1] - '0';
+                int d2 = b[i + 2] - '0';
+                if (d1 >= 0 && d1 <= 9) {
+                    int after;
+                    if (d2 >= 0 && d2 <= 9) {
+                        v = v * 100 + d1 * 10 + d2;
+                        after = i + 3;
+                    } else {
+                        v = v * 100 + d1 * 10;
+                        after = i + 2;
+                    }
+                    byte t = b[after];
+                    if (t == terminator) {
+                        amountValue = v;
+                        return after + 1;
+                    }
+                }
+            }
+            return amountSlow(b, start, end, field, terminator);
+        }
+
+        private int amountSlow(byte[] b, int i, int end, int field, char terminator) {
             long v = 0;
             int intDigits = 0;
             int frac = -1;
