@@ -133,4 +133,38 @@ class ClearingCsvReaderTest {
         records.forEach(r -> plain.add(ClearingRecord.of(r.insured(), r.treatment(), r.fundPaid(), r.deduction())));
         assertEquals(ClearingTotals.of(plain).pairs(), result.totals().pairs());
     }
+
+    @Test
+    @DisplayName("R-CLR-5: rows split across buffer refills and tiny reads are parsed and reported alike")
+    void bufferBoundaries() {
+        StringBuilder sb = new StringBuilder(H);
+        java.util.Random random = new java.util.Random(7);
+        int bad = 0;
+        long fund = 0;
+        for (int k = 1; k <= 20_000; k++) {
+            String inst = "H" + "x".repeat(random.nextInt(30));
+            if (k % 97 == 0) {
+                bad++;
+                sb.append(k).append(",150102,110105,").append(inst).append(",2025-13-01,1.00,0\r\n");
+            } else {
+                long f = random.nextInt(1_000_000);
+                fund += f;
+                sb.append(k).append(",150102,110105,").append(inst).append(",2025-10-01,")
+                        .append(Fen.of(f).toYuanString()).append(k % 2 == 0 ? ",0\n" : ",0.1\r\n");
+            }
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream trickle = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(5000)));
+            }
+        };
+        CsvClearingResult r = new ClearingCsvReader(OnMalformed.SKIP_AND_REPORT).read("big.csv", trickle);
+        assertEquals(20_000 - bad, r.acceptedRows());
+        assertEquals(bad, r.skippedRows());
+        assertEquals(Fen.of(fund), r.totals().pairs().get(0).fundPaid());
+        assertEquals(97 + 1, r.problems().get(0).line());
+        assertEquals("confirmed_on", r.problems().get(0).field());
+    }
 }
