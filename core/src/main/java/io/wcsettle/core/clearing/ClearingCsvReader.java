@@ -284,10 +284,26 @@ public final class ClearingCsvReader {
             final byte[] b = buf;
             final int end = lim;
             // record_id
-            long num = 0;
-            boolean numeric = true;
             int start = i;
             byte c;
+            if (i + 8 <= end) {
+                // fast path: a numeric id of 1..7 digits followed by ',' parsed 8 bytes at once
+                long x = (long) LONGS.get(b, i) - 0x3030303030303030L;
+                long nonDigit = (x | (x + 0x7676767676767676L)) & 0x8080808080808080L;
+                int len = Long.numberOfTrailingZeros(nonDigit) >>> 3;
+                if (len > 0 && len < 8 && b[i + len] == ',' && (b[i] != '0' || len == 1)) {
+                    long v = x << (8 * (8 - len));
+                    v = v * 10 + (v >>> 8);
+                    v = (((v & 0x000000FF000000FFL) * (100 + (1000000L << 32)))
+                            + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32)))) >>> 32;
+                    idNumeric = true;
+                    idNumber = v;
+                    i += len + 1;
+                    return parseRest(b, i, end);
+                }
+            }
+            long num = 0;
+            boolean numeric = true;
             while (true) {
                 if (i >= end) {
                     return eof ? fail(1, CoreErrorCode.MALFORMED_ROW, "missing field") : NEED_MORE;
@@ -312,7 +328,7 @@ public final class ClearingCsvReader {
             if (len == 0) {
                 return fail(0, CoreErrorCode.MALFORMED_ROW, "empty");
             }
-            idNumeric = numeric && len <= 18;
+            idNumeric = numeric && len <= 18 && (b[start] != '0' || len == 1); // "007" is not "7"
             idNumber = num;
             if (!idNumeric) {
                 long hash = 0xcbf29ce484222325L; // FNV-1a 64, only for non-numeric ids
@@ -321,7 +337,13 @@ public final class ClearingCsvReader {
                 }
                 idHash = hash ^ (hash >>> 29);
             }
-            i++;
+            return parseRest(b, i + 1, end);
+        }
+
+        /** Parses the row from {@code insured_admdvs} on. */
+        private int parseRest(byte[] b, int i, int end) {
+            int start;
+            byte c;
             // insured_admdvs, treatment_admdvs
             int r = admdvs(b, i, end, 1);
             if (r < 0) {
@@ -404,6 +426,14 @@ public final class ClearingCsvReader {
         }
 
         private int admdvs(byte[] b, int i, int end, int field) {
+            if (i + 8 <= end) {
+                // fast path: six ASCII digits followed by ',' checked 8 bytes at once
+                long x = (long) LONGS.get(b, i) - 0x0000303030303030L;
+                if (((x | (x + 0x0000767676767676L)) & 0x0000808080808080L) == 0 && (x >>> 48 & 0xFF) == ',') {
+                    int p = (int) (x & 0xFF) * 10 + (int) (x >>> 8 & 0xFF);
+                    return PROVINCES[p] ? p : fail(field, CoreErrorCode.INVALID_ADMDVS, "unknown province");
+                }
+            }
             if (i + 7 > end) {
                 if (!eof) {
                     return NEED_MORE;
@@ -545,6 +575,25 @@ public final class ClearingCsvReader {
 
     /** {@code yyyymmdd} of a valid ISO date at {@code i}, or -1. */
     static int date(byte[] b, int i) {
+        if (i + 8 <= b.length) {
+            // fast path: "yyyy-MM-" as one long: digits become 0..9, dashes 0
+            long x = (long) LONGS.get(b, i) - 0x2D30302D30303030L;
+            if (((x | (x + 0x7676767676767676L)) & 0x8080808080808080L) == 0 && (x & 0xFF0000FF00000000L) == 0) {
+                int d0 = b[i + 8] - '0';
+                int d1 = b[i + 9] - '0';
+                if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) {
+                    return -1;
+                }
+                int y = (int) (x & 0xFF) * 1000 + (int) (x >>> 8 & 0xFF) * 100 + (int) (x >>> 16 & 0xFF) * 10
+                        + (int) (x >>> 24 & 0xFF);
+                int m = (int) (x >>> 40 & 0xFF) * 10 + (int) (x >>> 48 & 0xFF);
+                int d = d0 * 10 + d1;
+                if (y == 0 || m < 1 || m > 12 || d < 1 || (d > 28 && d > daysInMonth(y, m))) {
+                    return -1;
+                }
+                return y * 10000 + m * 100 + d;
+            }
+        }
         if (b[i + 4] != '-' || b[i + 7] != '-') {
             return -1;
         }

@@ -7,7 +7,7 @@ import java.util.Map;
  * The set of record ids seen in one clearing, for duplicate detection, in little memory.
  *
  * <p>Choice (documented for R-CLR-5 duplicate reporting): ids are reduced to 64-bit keys. A
- * numeric id of up to 18 digits is its own key (exact); any other id is hashed to 63 bits with
+ * numeric id of up to 18 digits without a leading zero is its own key (exact); any other id is hashed to 63 bits with
  * the top bit set, so two different non-numeric ids collide with probability about
  * {@code n² / 2⁶⁴} (≈ 10⁻⁶ for 5 million ids) and would then be reported as a duplicate.
  *

@@ -167,4 +167,32 @@ class ClearingCsvReaderTest {
         assertEquals(97 + 1, r.problems().get(0).line());
         assertEquals("confirmed_on", r.problems().get(0).field());
     }
+
+    @Test
+    @DisplayName("R-CLR-5: numeric record ids are read exactly: equal ids are duplicates, neighbours are not")
+    void numericIds() {
+        StringBuilder sb = new StringBuilder(H);
+        String[] ids = {"0", "7", "007", "1234567", "1234568", "12345678", "123456789012345678", "1234567", "9999999", "7"};
+        for (String id : ids) {
+            sb.append(id).append(",150102,110105,H1,2025-10-01,1.00,0\n");
+        }
+        CsvClearingResult r = read(OnMalformed.SKIP_AND_REPORT, sb.toString());
+        assertEquals(8, r.acceptedRows());
+        assertEquals(2, r.duplicateRows());
+        assertEquals(List.of(9L, 11L), r.problems().stream().map(CsvRowProblem::line).toList());
+    }
+
+    @Test
+    @DisplayName("R-CLR-2: confirmation dates are validated as calendar dates")
+    void dates() {
+        byte[] b = "2024-02-29,2025-02-29,2025-12-31,2025-1x-01,2025/01/01,0000-01-01,2025-04-31,".getBytes(
+                StandardCharsets.US_ASCII);
+        assertEquals(20240229, ClearingCsvReader.date(b, 0));
+        assertEquals(-1, ClearingCsvReader.date(b, 11));
+        assertEquals(20251231, ClearingCsvReader.date(b, 22));
+        assertEquals(-1, ClearingCsvReader.date(b, 33));
+        assertEquals(-1, ClearingCsvReader.date(b, 44));
+        assertEquals(-1, ClearingCsvReader.date(b, 55));
+        assertEquals(-1, ClearingCsvReader.date(b, 66));
+    }
 }
