@@ -28,7 +28,7 @@ import io.wcsettle.core.clearing.PairTotal;
  * identical pair totals and prints {@code ratio duckdb/wcsettle = X} as the last line.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.wcsettle.benchmarks.ClearingVsDuckDb
- * --rows 5000000 [--file PATH] [--runs 5] [--sdk-heap 64m]}. The file is generated with the fixed
+ * --rows 5000000 [--file PATH] [--runs 8] [--sdk-heap 64m]}. The file is generated with the fixed
  * seed when absent and reused otherwise. Each side is timed as the best of {@code runs} runs after
  * the first (warm-up); JVM start-up and DuckDB connection are outside the timings.
  */
@@ -41,7 +41,7 @@ public final class ClearingVsDuckDb {
     public static void main(String[] args) throws Exception {
         long rows = 5_000_000;
         Path file = null;
-        int runs = 5;
+        int runs = 8;
         String heap = "64m";
         boolean sdkOnly = false;
         for (int k = 0; k < args.length; k++) {

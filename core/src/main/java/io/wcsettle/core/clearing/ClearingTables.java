@@ -28,16 +28,19 @@ public final class ClearingTables {
     private ClearingTables(ClearingTotals totals) {
         this.totals = totals;
         this.pairs = Collections.unmodifiableList(totals.pairs());
-        Fen payables = Fen.ZERO;
-        Fen receivables = Fen.ZERO;
+        SortedMap<Admdvs, Fen> payableByProvince = new TreeMap<>();
+        SortedMap<Admdvs, Fen> receivableByProvince = new TreeMap<>();
         SortedMap<Admdvs, Fen> positions = new TreeMap<>();
         for (PairTotal p : pairs) {
             Fen payable = p.payable();
-            payables = payables.plus(payable);
-            receivables = receivables.plus(payable);
+            payableByProvince.merge(p.pair().insured(), payable, Fen::plus);
+            receivableByProvince.merge(p.pair().treatment(), payable, Fen::plus);
             positions.merge(p.pair().treatment(), payable, Fen::plus);
             positions.merge(p.pair().insured(), payable.negate(), Fen::plus);
         }
+        // R-CLR-5: the province payable tables and receivable tables balance nationally
+        Fen payables = payableByProvince.values().stream().reduce(Fen.ZERO, Fen::plus);
+        Fen receivables = receivableByProvince.values().stream().reduce(Fen.ZERO, Fen::plus);
         Fen sumOfPositions = positions.values().stream().reduce(Fen.ZERO, Fen::plus);
         if (!payables.equals(receivables) || !sumOfPositions.isZero()) {
             throw new IllegalStateException("R-CLR-5 violated: payables " + payables + ", receivables "

@@ -8,7 +8,10 @@ public enum AccountKind {
     PREPAYMENT_COLLECTED("暂收款—异地就医预付金", false),
     /** 暂收款—异地就医清算资金: province level collecting clearing funds from lower levels. */
     CLEARING_COLLECTED("暂收款—异地就医清算资金", false),
-    /** 暂收款—异地就医资金: treatment side, prepayments and clearing funds received. */
+    /**
+     * 暂收款—异地就医资金: treatment side, prepayments and clearing funds received; one account, since
+     * the treatment province may use all insured provinces' prepayments as one pool (R-PRE-1, IM Art. 19).
+     */
     FUNDS_RECEIVED("暂收款—异地就医资金", false),
     /** 银行存款: the fund's bank account (the other side of every transfer). */
     BANK("银行存款", false);
