@@ -62,11 +62,15 @@ public final class ClearingTotals {
                 c[i] = Math.addExact(count[i], other.count[i]);
             }
         } catch (ArithmeticException e) {
-            throw new WcsettleException(CoreErrorCode.AMOUNT_OVERFLOW, null, "clearing total overflows", e);
+            throw overflow(e);
         }
         Map<DetailKey, long[]> m = new TreeMap<>();
-        mergeInto(m, details);
-        mergeInto(m, other.details);
+        try {
+            mergeInto(m, details);
+            mergeInto(m, other.details);
+        } catch (ArithmeticException e) {
+            throw overflow(e);
+        }
         return new ClearingTotals(f, d, c, Collections.unmodifiableMap(m));
     }
 
@@ -140,6 +144,10 @@ public final class ClearingTotals {
         return "ClearingTotals" + pairs();
     }
 
+    static WcsettleException overflow(ArithmeticException e) {
+        return new WcsettleException(CoreErrorCode.AMOUNT_OVERFLOW, null, "clearing total overflows a long of fen", e);
+    }
+
     /** Key of a detail row. */
     record DetailKey(int pairIndex, String institution) implements Comparable<DetailKey> {
         @Override
@@ -175,8 +183,12 @@ public final class ClearingTotals {
         }
 
         void add(int pairIndex, long fundFen, long deductionFen) {
-            fund[pairIndex] = Math.addExact(fund[pairIndex], fundFen);
-            deduction[pairIndex] = Math.addExact(deduction[pairIndex], deductionFen);
+            try {
+                fund[pairIndex] = Math.addExact(fund[pairIndex], fundFen);
+                deduction[pairIndex] = Math.addExact(deduction[pairIndex], deductionFen);
+            } catch (ArithmeticException e) {
+                throw overflow(e);
+            }
             count[pairIndex]++;
         }
 
@@ -186,8 +198,12 @@ public final class ClearingTotals {
 
         void addDetail(int pairIndex, String institution, long fundFen, long deductionFen) {
             long[] v = details.computeIfAbsent(new DetailKey(pairIndex, institution), k -> new long[3]);
-            v[0] = Math.addExact(v[0], fundFen);
-            v[1] = Math.addExact(v[1], deductionFen);
+            try {
+                v[0] = Math.addExact(v[0], fundFen);
+                v[1] = Math.addExact(v[1], deductionFen);
+            } catch (ArithmeticException e) {
+                throw overflow(e);
+            }
             v[2]++;
         }
 
