@@ -15,4 +15,7 @@ module io.wcsettle.core {
     exports io.wcsettle.core.audit;
     exports io.wcsettle.core.followup;
     exports io.wcsettle.core.local;
+    exports io.wcsettle.core.prepayment;
+    exports io.wcsettle.core.clearing;
+    exports io.wcsettle.core.ledger;
 }

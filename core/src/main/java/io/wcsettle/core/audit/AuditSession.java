@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import io.wcsettle.core.error.CoreErrorCode;
 import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.filing.FilingValidity;
 
@@ -65,7 +66,7 @@ public final class AuditSession {
             return;
         }
         if (!seenIds.add(r.recordId())) {
-            errors.add(new RecordError(at, r.recordId(), "DUPLICATE_RECORD_ID", "recordId"));
+            errors.add(new RecordError(at, r.recordId(), CoreErrorCode.DUPLICATE_RECORD_ID.code(), "recordId"));
             return;
         }
         checked++;

@@ -54,7 +54,17 @@ public enum CoreErrorCode implements ErrorCode {
     /** A usage rate over a zero quota (R-PRE-5). */
     ZERO_QUOTA,
     /** A catalogue row is malformed or its versions overlap (R-SET-3, R-SET-4, R-SET-8). */
-    INVALID_CATALOGUE;
+    INVALID_CATALOGUE,
+    /** A clearing record whose insured and treatment places are in the same province (R-CLR-1). */
+    NOT_CROSS_PROVINCE,
+    /** A clearing CSV row or header that cannot be read; the message names file, line and field (R-CLR-5). */
+    MALFORMED_ROW,
+    /** A clearing record id seen twice in one clearing (R-CLR-5). */
+    DUPLICATE_RECORD_ID,
+    /** A ledger posting whose debits and credits differ, or without entries (R-PRE-8). */
+    UNBALANCED_POSTING,
+    /** An idempotency key reused with different content (R-PRE-8). */
+    IDEMPOTENCY_CONFLICT;
 
     @Override
     public String code() {

@@ -23,6 +23,8 @@ final class CaseKinds {
         UploadCases.register(kinds, policies, calendar);
         SettlementCases.register(kinds, policies);
         ManualClaimCases.register(kinds);
+        PrepaymentCases.register(kinds, calendar);
+        ClearingCases.register(kinds);
         return Collections.unmodifiableMap(kinds);
     }
 }

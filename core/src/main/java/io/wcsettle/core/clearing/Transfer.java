@@ -1,0 +1,14 @@
+package io.wcsettle.core.clearing;
+
+import io.wcsettle.core.money.Fen;
+import io.wcsettle.core.region.Admdvs;
+
+/**
+ * One transfer of the settlement plan (R-CLR-6).
+ *
+ * @param from   paying province
+ * @param to     receiving province
+ * @param amount positive amount
+ */
+public record Transfer(Admdvs from, Admdvs to, Fen amount) {
+}

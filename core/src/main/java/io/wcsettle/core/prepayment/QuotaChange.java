@@ -1,0 +1,33 @@
+package io.wcsettle.core.prepayment;
+
+import java.util.Objects;
+
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.InvalidInputException;
+import io.wcsettle.core.money.Fen;
+import io.wcsettle.core.region.Admdvs;
+
+/**
+ * The old and new annual quota of one (insured, treatment) pair (R-PRE-4).
+ *
+ * @param insured   insured province (normalised to {@code PP0000})
+ * @param treatment treatment province (normalised to {@code PP0000})
+ * @param oldQuota  last year's quota
+ * @param newQuota  this year's quota (R-PRE-2)
+ */
+public record QuotaChange(Admdvs insured, Admdvs treatment, Fen oldQuota, Fen newQuota) {
+
+    /** @throws InvalidInputException {@code NOT_CROSS_PROVINCE}, {@code INVALID_AMOUNT} */
+    public QuotaChange {
+        insured = Objects.requireNonNull(insured, "insured").province();
+        treatment = Objects.requireNonNull(treatment, "treatment").province();
+        if (insured.equals(treatment)) {
+            throw new InvalidInputException(CoreErrorCode.NOT_CROSS_PROVINCE, "treatment",
+                    "insured and treatment provinces are the same");
+        }
+        if (oldQuota.isNegative() || newQuota.isNegative()) {
+            throw new InvalidInputException(CoreErrorCode.INVALID_AMOUNT,
+                    oldQuota.isNegative() ? "oldQuota" : "newQuota", "negative");
+        }
+    }
+}
