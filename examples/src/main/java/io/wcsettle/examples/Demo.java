@@ -22,15 +22,19 @@ import io.wcsettle.core.policy.RegionalPolicy;
 import io.wcsettle.core.region.Admdvs;
 import io.wcsettle.core.upload.UploadDeadlines;
 import io.wcsettle.examples.conformance.ConformanceRunner;
+import io.wcsettle.examples.demo.ClearingWalkthrough;
+import io.wcsettle.examples.demo.DischargeWalkthrough;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code demo}: an Inner Mongolia worker files to live in Changsha, and the filing is checked,
- * approved, used for an admission and a change request; then the conformance cases run.
+ * {@code demo}: an Inner Mongolia worker files to live in Changsha (check, approval, admission,
+ * change request); is discharged from a Changsha hospital and the bill is settled with a
+ * statement for the worker; then a quarter is cleared between provinces with the transfer plan;
+ * finally the conformance cases run.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Walk through a filing for an Inner Mongolia worker living in Changsha, then run the conformance cases.")
+        description = "Walk through a filing, a cross-province discharge and a quarterly clearing, then run the conformance cases.")
 final class Demo implements Callable<Integer> {
 
     @Option(names = "--cases", paramLabel = "DIR", description = "conformance cases (default: ../shared/conformance/cases if present)")
@@ -71,6 +75,14 @@ final class Demo implements Callable<Integer> {
                 change.decision().allowed(), change.decision().reasons(), change.decision().earliest().orElseThrow());
         System.out.printf("discharge settled 2025-12-30: upload due %s (R-UPL-1)%n",
                 new UploadDeadlines(policy, calendar).dischargeUploadDue(LocalDate.of(2025, 12, 30)));
+
+        System.out.println();
+        System.out.println("== Discharge: Hohhot worker settled at a Changsha hospital ==");
+        DischargeWalkthrough.run(System.out);
+
+        System.out.println();
+        System.out.println("== Quarterly clearing between provinces ==");
+        ClearingWalkthrough.run(System.out);
 
         Path dir = cases != null ? cases : Path.of("..", "shared", "conformance", "cases");
         if (!Files.isDirectory(dir)) {
