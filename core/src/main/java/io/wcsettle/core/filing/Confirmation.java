@@ -1,6 +1,7 @@
 package io.wcsettle.core.filing;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.StrictEnums;
 import io.wcsettle.core.error.InvalidInputException;
 
 /** R-FIL-1: the completed confirmations that make a worker eligible for a filing. */
@@ -20,6 +21,6 @@ public enum Confirmation {
      * @throws InvalidInputException {@code UNKNOWN_CONFIRMATION} naming {@code field}
      */
     public static Confirmation parse(String field, String text) {
-        return Enums.parse(Confirmation.class, field, text, CoreErrorCode.UNKNOWN_CONFIRMATION);
+        return StrictEnums.parse(Confirmation.class, field, text, CoreErrorCode.UNKNOWN_CONFIRMATION);
     }
 }

@@ -1,6 +1,7 @@
 package io.wcsettle.core.filing;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.StrictEnums;
 import io.wcsettle.core.error.InvalidInputException;
 
 /** R-FIL-2: what a filing covers; a device filing (IM Art. 10(三)) is scope {@link #DEVICE}. */
@@ -18,6 +19,6 @@ public enum FilingScope {
      * @throws InvalidInputException {@code UNKNOWN_SCOPE} naming {@code field}
      */
     public static FilingScope parse(String field, String text) {
-        return Enums.parse(FilingScope.class, field, text, CoreErrorCode.UNKNOWN_SCOPE);
+        return StrictEnums.parse(FilingScope.class, field, text, CoreErrorCode.UNKNOWN_SCOPE);
     }
 }

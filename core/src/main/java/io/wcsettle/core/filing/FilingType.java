@@ -1,6 +1,7 @@
 package io.wcsettle.core.filing;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.StrictEnums;
 import io.wcsettle.core.error.InvalidInputException;
 
 /** R-FIL-2: the three filing types (IM Art. 4; BJ §二(一)). */
@@ -23,6 +24,6 @@ public enum FilingType {
      * @throws InvalidInputException {@code UNKNOWN_FILING_TYPE} naming {@code field}
      */
     public static FilingType parse(String field, String text) {
-        return Enums.parse(FilingType.class, field, text, CoreErrorCode.UNKNOWN_FILING_TYPE);
+        return StrictEnums.parse(FilingType.class, field, text, CoreErrorCode.UNKNOWN_FILING_TYPE);
     }
 }

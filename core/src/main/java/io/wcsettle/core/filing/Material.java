@@ -1,6 +1,7 @@
 package io.wcsettle.core.filing;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.StrictEnums;
 import io.wcsettle.core.error.InvalidInputException;
 
 /** R-FIL-3: application materials (IM Art. 10). */
@@ -22,6 +23,6 @@ public enum Material {
      * @throws InvalidInputException {@code UNKNOWN_MATERIAL} naming {@code field}
      */
     public static Material parse(String field, String text) {
-        return Enums.parse(Material.class, field, text, CoreErrorCode.UNKNOWN_MATERIAL);
+        return StrictEnums.parse(Material.class, field, text, CoreErrorCode.UNKNOWN_MATERIAL);
     }
 }

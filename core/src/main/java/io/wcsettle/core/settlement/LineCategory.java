@@ -1,6 +1,7 @@
 package io.wcsettle.core.settlement;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.StrictEnums;
 
 /** What a bill line is, which decides the catalogue it is judged against (R-SET-3, -4, -6). */
 public enum LineCategory {
@@ -30,6 +31,6 @@ public enum LineCategory {
      * @throws io.wcsettle.core.error.InvalidInputException {@code UNKNOWN_CATEGORY} naming {@code field}
      */
     public static LineCategory parse(String field, String text) {
-        return Parse.enumValue(LineCategory.class, field, text, CoreErrorCode.UNKNOWN_CATEGORY);
+        return StrictEnums.parse(LineCategory.class, field, text, CoreErrorCode.UNKNOWN_CATEGORY);
     }
 }

@@ -1,6 +1,7 @@
 package io.wcsettle.core.settlement;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.StrictEnums;
 
 /**
  * A review finding on a line, supplied by the caller (the agency's or institution's review),
@@ -20,6 +21,6 @@ public enum ReviewFlag {
      * @throws io.wcsettle.core.error.InvalidInputException {@code INVALID_INPUT} naming {@code field}
      */
     public static ReviewFlag parse(String field, String text) {
-        return Parse.enumValue(ReviewFlag.class, field, text, CoreErrorCode.INVALID_INPUT);
+        return StrictEnums.parse(ReviewFlag.class, field, text, CoreErrorCode.INVALID_INPUT);
     }
 }

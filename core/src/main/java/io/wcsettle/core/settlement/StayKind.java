@@ -1,6 +1,7 @@
 package io.wcsettle.core.settlement;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.StrictEnums;
 
 /** R-SET-2: what a stay is; the scope of direct settlement (BJ §五(三); IM Art. 31–33). */
 public enum StayKind {
@@ -19,6 +20,6 @@ public enum StayKind {
      * @throws io.wcsettle.core.error.InvalidInputException {@code UNKNOWN_STAY_KIND} naming {@code field}
      */
     public static StayKind parse(String field, String text) {
-        return Parse.enumValue(StayKind.class, field, text, CoreErrorCode.UNKNOWN_STAY_KIND);
+        return StrictEnums.parse(StayKind.class, field, text, CoreErrorCode.UNKNOWN_STAY_KIND);
     }
 }
