@@ -71,11 +71,11 @@ public final class OutboxRelay {
                 parse(e.inputJson()));
         try {
             PlatformResponse r = client.send(request);
-            String output = r.output() == null ? null : r.output().toString();
             if (r.succeeded()) {
-                return outbox.markDone(e.msgid(), output).state();
+                return outbox.markDone(e.msgid(), r.output() == null ? "null" : r.output().toString()).state();
             }
-            return outbox.markFailed(e.msgid(), "REFUSED", output).state();
+            ObjectNode refusal = CanonicalJson.mapper().createObjectNode().put("err_msg", r.errMsg());
+            return outbox.markFailed(e.msgid(), "REFUSED", refusal.toString()).state();
         } catch (OutcomeUnknownException ex) {
             LOG.warn("outcome unknown [msgid={}, infno={}]", e.msgid(), e.infno());
             return outbox.markUnknown(e.msgid(), ex.code()).state();

@@ -44,7 +44,8 @@ abstract class OutboxContract {
 
     static NewMessage settlement(String key, LocalDate settledOn) {
         return new NewMessage(key, "2304", "150102",
-                CanonicalJson.mapper().createObjectNode().put("mdtrt_id", key).put("medfee_sumamt", "12.34"),
+                CanonicalJson.mapper().createObjectNode().put("psn_no", "P" + key).put("mdtrt_id", key)
+                        .put("medfee_sumamt", "12.34").put("fund_pay_sumamt", "10.00"),
                 settledOn, Fen.of(1234), Fen.of(1000));
     }
 

@@ -37,6 +37,7 @@ public final class PlatformFixture implements AutoCloseable {
                 .platformSigner(new Sm2Signer(PLATFORM_KEYS.getPrivate(), RANDOM))
                 .payloadCipher(cipher)
                 .clock(clock)
+                .threads(32)
                 .start();
         simulator.faults().delay(Duration.ofMillis(400));
         msgids = new MsgIdGenerator(INSTITUTION, clock, MsgIdReservations.inMemory());
