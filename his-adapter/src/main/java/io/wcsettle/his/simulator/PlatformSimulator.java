@@ -169,7 +169,7 @@ public final class PlatformSimulator implements AutoCloseable {
             }
             out.write(bytes);
         } catch (IOException | UncheckedIOException e) {
-            LOG.debug("connection ended [{}]", e.getClass().getSimpleName());
+            LOG.trace("connection ended [{}]", e.getClass().getSimpleName());
         }
     }
 
