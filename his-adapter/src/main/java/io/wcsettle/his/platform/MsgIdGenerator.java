@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * second is reserved durably through {@link MsgIdReservations} before its first id is issued,
  * and a second never issues more than 10,000 ids (the generator moves on to the next reserved
  * second, ahead of the clock if need be).
+ *
+ * <p>Use exactly one reservation store per institution code (normally the outbox's,
+ * {@code Outbox.msgids()}): two independent generators with the same code would issue the
+ * same ids.
  */
 public final class MsgIdGenerator {
 

@@ -41,6 +41,8 @@ public enum PlatformErrorCode implements ErrorCode {
      * under a new msgid.
      */
     OUTCOME_UNKNOWN,
+    /** The platform refused ({@code infcode -1}) a query that has no business result (e.g. 3201/3202). */
+    PLATFORM_REFUSED,
     /** An outbox operation that the entry's current state does not allow. */
     ILLEGAL_STATE_TRANSITION,
     /** The outbox database failed. */
