@@ -1,0 +1,445 @@
+package io.wcsettle.his.outbox;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.wcsettle.core.upload.UploadDeadlines;
+import io.wcsettle.his.platform.CanonicalJson;
+import io.wcsettle.his.platform.MsgIdGenerator;
+import io.wcsettle.his.platform.PlatformErrorCode;
+import io.wcsettle.his.platform.PlatformException;
+
+/**
+ * The durable outbox over JDBC (R-UPL-4): a message is written and committed with its msgid
+ * before the first send, and every state change is committed before the next step. An embedded
+ * H2 file database is the zero-configuration default ({@link #h2File}); PostgreSQL uses the same
+ * schema and migrations ({@link #open}). One connection, every method synchronised: safe to share
+ * between threads; a crash at any moment leaves a consistent entry.
+ */
+public final class Outbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final String COLUMNS = "msgid, business_key, generation, infno, state, insuplc_admdvs, input_json, "
+            + "settled_on, upload_due, medfee_fen, fund_fen, attempts, last_error, response_json, reversal_msgid, "
+            + "reversal_result";
+
+    private final Connection connection;
+    private final JdbcMsgIdReservations reservations;
+    private final MsgIdGenerator msgids;
+    private final Clock clock;
+    private final UploadDeadlines deadlines;
+
+    private Outbox(DataSource dataSource, String institutionCode, Clock clock, UploadDeadlines deadlines) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
+        try {
+            this.connection = dataSource.getConnection();
+            OutboxSchema.migrate(connection);
+            this.reservations = new JdbcMsgIdReservations(dataSource.getConnection());
+        } catch (SQLException e) {
+            throw storage("cannot open outbox", e);
+        }
+        this.msgids = new MsgIdGenerator(institutionCode, clock, reservations);
+    }
+
+    /**
+     * Opens (and migrates) the outbox in any JDBC database with the shipped schema (H2, PostgreSQL).
+     *
+     * @param institutionCode 12-character {@code fixmedins_code}, the msgid prefix
+     * @param deadlines       R-UPL-1 deadlines of discharge uploads
+     */
+    public static Outbox open(DataSource dataSource, String institutionCode, Clock clock, UploadDeadlines deadlines) {
+        return new Outbox(dataSource, institutionCode, clock, deadlines);
+    }
+
+    /** Opens the zero-configuration default: an embedded H2 database in {@code file} (without {@code .mv.db}). */
+    public static Outbox h2File(Path file, String institutionCode, Clock clock, UploadDeadlines deadlines) {
+        JdbcDataSource ds = new JdbcDataSource();
+        // FILE_LOCK=FS: the OS releases the lock when a crashed process dies, so a restart opens at once;
+        // WRITE_DELAY=0: every commit reaches the file before commit() returns, so a killed process loses nothing
+        ds.setURL("jdbc:h2:file:" + file.toAbsolutePath() + ";FILE_LOCK=FS;WRITE_DELAY=0");
+        return open(ds, institutionCode, clock, deadlines);
+    }
+
+    /** The msgid generator, unique across restarts through reservations in this database. */
+    public MsgIdGenerator msgids() {
+        return msgids;
+    }
+
+    /**
+     * Writes {@code m} as a PENDING entry with a new msgid and commits it. Idempotent by business key:
+     * when the key is already stored, its latest entry is returned unchanged and no msgid is minted.
+     */
+    public synchronized OutboxEntry enqueue(NewMessage m) {
+        try {
+            Optional<OutboxEntry> existing = latestIn(m.businessKey());
+            if (existing.isPresent()) {
+                connection.commit();
+                return existing.get();
+            }
+            String msgid = msgids.next();
+            insert(msgid, m.businessKey(), 1, m.infno(), m.insuplcAdmdvs(),
+                    CanonicalJson.mapper().writeValueAsString(m.input()), m.settledOn(),
+                    m.medfee() == null ? null : m.medfee().value(), m.fundPaid() == null ? null : m.fundPaid().value());
+            connection.commit();
+            LOG.debug("enqueued [msgid={}, infno={}]", msgid, m.infno());
+            return findIn(msgid).orElseThrow();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            rollback();
+            throw storage("enqueue failed", e);
+        }
+    }
+
+    /** The entry with {@code msgid}. */
+    public synchronized Optional<OutboxEntry> find(String msgid) {
+        try {
+            Optional<OutboxEntry> e = findIn(msgid);
+            connection.commit();
+            return e;
+        } catch (SQLException e) {
+            rollback();
+            throw storage("read failed", e);
+        }
+    }
+
+    /** The latest generation stored for {@code businessKey}. */
+    public synchronized Optional<OutboxEntry> latest(String businessKey) {
+        try {
+            Optional<OutboxEntry> e = latestIn(businessKey);
+            connection.commit();
+            return e;
+        } catch (SQLException e) {
+            rollback();
+            throw storage("read failed", e);
+        }
+    }
+
+    /** Entries in any of {@code states}, oldest first. */
+    public synchronized List<OutboxEntry> inState(Set<OutboxState> states) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        String in = states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        return query("SELECT " + COLUMNS + " FROM wcs_outbox WHERE state IN (" + in + ") ORDER BY created_at, msgid");
+    }
+
+    /** Every entry, oldest first. */
+    public synchronized List<OutboxEntry> all() {
+        return query("SELECT " + COLUMNS + " FROM wcs_outbox ORDER BY created_at, msgid");
+    }
+
+    /** Entries that still need work: PENDING, SENT, UNKNOWN. */
+    public List<OutboxEntry> unfinished() {
+        return inState(Set.of(OutboxState.PENDING, OutboxState.SENT, OutboxState.UNKNOWN));
+    }
+
+    /** How many entries are in each state (all states present). */
+    public synchronized Map<OutboxState, Long> counts() {
+        Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
+        for (OutboxState s : OutboxState.values()) {
+            counts.put(s, 0L);
+        }
+        try (PreparedStatement p = connection.prepareStatement("SELECT state, COUNT(*) FROM wcs_outbox GROUP BY state");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                counts.put(OutboxState.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+            connection.commit();
+            return counts;
+        } catch (SQLException e) {
+            rollback();
+            throw storage("read failed", e);
+        }
+    }
+
+    /**
+     * R-UPL-1: discharge uploads not yet accepted whose deadline is {@code today} or later.
+     */
+    public synchronized List<OutboxEntry> uploadsDue(LocalDate today) {
+        return uploads(today, false);
+    }
+
+    /**
+     * R-UPL-1: discharge uploads not yet accepted whose deadline has passed on {@code today}
+     * ({@link UploadDeadlines#isOverdue}).
+     */
+    public synchronized List<OutboxEntry> uploadsOverdue(LocalDate today) {
+        return uploads(today, true);
+    }
+
+    /** Marks an attempt as started: PENDING or SENT → SENT, attempts + 1. Committed before sending. */
+    public synchronized OutboxEntry markSent(String msgid) {
+        return transition(msgid, OutboxState.SENT, null, null, true);
+    }
+
+    /** Nothing was delivered: SENT → PENDING. */
+    public synchronized OutboxEntry markPending(String msgid, String errorCode) {
+        return transition(msgid, OutboxState.PENDING, errorCode, null, false);
+    }
+
+    /** The platform accepted it: SENT / UNKNOWN → DONE, keeping the verified output. */
+    public synchronized OutboxEntry markDone(String msgid, String outputJson) {
+        return transition(msgid, OutboxState.DONE, null, outputJson, false);
+    }
+
+    /** The platform definitely refused it: SENT / UNKNOWN → FAILED. */
+    public synchronized OutboxEntry markFailed(String msgid, String errorCode, String outputJson) {
+        return transition(msgid, OutboxState.FAILED, errorCode, outputJson, false);
+    }
+
+    /** R-UPL-4: outcome unknown: SENT → UNKNOWN. */
+    public synchronized OutboxEntry markUnknown(String msgid, String errorCode) {
+        return transition(msgid, OutboxState.UNKNOWN, errorCode, null, false);
+    }
+
+    /**
+     * The msgid of the 2601 reversal that resolves the UNKNOWN entry {@code msgid}: created and
+     * committed on the first call, the same on every later call (and after restarts).
+     */
+    public synchronized String reversalMsgid(String msgid) {
+        try {
+            OutboxEntry e = findIn(msgid).orElseThrow(() -> notFound(msgid));
+            if (e.state() != OutboxState.UNKNOWN) {
+                throw illegal(e, OutboxState.UNKNOWN);
+            }
+            if (e.reversalMsgid() != null) {
+                connection.commit();
+                return e.reversalMsgid();
+            }
+            String rmsgid = msgids.next();
+            try (PreparedStatement p = connection.prepareStatement(
+                    "UPDATE wcs_outbox SET reversal_msgid = ?, updated_at = ? WHERE msgid = ? AND reversal_msgid IS NULL")) {
+                p.setString(1, rmsgid);
+                p.setLong(2, clock.millis());
+                p.setString(3, msgid);
+                p.executeUpdate();
+            }
+            connection.commit();
+            return rmsgid;
+        } catch (SQLException e) {
+            rollback();
+            throw storage("update failed", e);
+        }
+    }
+
+    /**
+     * R-UPL-4: a 2601 resolved the UNKNOWN entry: UNKNOWN → REVERSED. When the platform never
+     * committed the original, the same business is redone under a new msgid: the next generation
+     * is written PENDING in the same transaction and returned.
+     *
+     * @param originalCommitted whether the platform had committed (and has now reversed) the original
+     */
+    public synchronized Optional<OutboxEntry> markReversed(String msgid, boolean originalCommitted) {
+        try {
+            OutboxEntry e = findIn(msgid).orElseThrow(() -> notFound(msgid));
+            if (e.state() == OutboxState.REVERSED) {
+                connection.commit();
+                return Optional.empty();
+            }
+            if (e.state() != OutboxState.UNKNOWN) {
+                throw illegal(e, OutboxState.REVERSED);
+            }
+            try (PreparedStatement p = connection.prepareStatement("UPDATE wcs_outbox SET state = ?, "
+                    + "reversal_result = ?, updated_at = ? WHERE msgid = ? AND state = ?")) {
+                p.setString(1, OutboxState.REVERSED.name());
+                p.setString(2, originalCommitted ? "REVERSED" : "NOT_FOUND");
+                p.setLong(3, clock.millis());
+                p.setString(4, msgid);
+                p.setString(5, OutboxState.UNKNOWN.name());
+                p.executeUpdate();
+            }
+            String redo = null;
+            if (!originalCommitted) {
+                redo = msgids.next();
+                insert(redo, e.businessKey(), e.generation() + 1, e.infno(), e.insuplcAdmdvs(), e.inputJson(),
+                        e.settledOn(), e.medfeeFen(), e.fundFen());
+            }
+            connection.commit();
+            LOG.debug("reversed [msgid={}, infno={}, committed={}, redo={}]", msgid, e.infno(), originalCommitted, redo);
+            return redo == null ? Optional.empty() : findIn(redo);
+        } catch (SQLException ex) {
+            rollback();
+            throw storage("update failed", ex);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        reservations.close();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw storage("close failed", e);
+        }
+    }
+
+    private OutboxEntry transition(String msgid, OutboxState to, String error, String output, boolean countAttempt) {
+        try {
+            OutboxEntry e = findIn(msgid).orElseThrow(() -> notFound(msgid));
+            if (e.state() == to && to.isFinal()) {
+                connection.commit();
+                return e;
+            }
+            if (!to.allowedFrom().contains(e.state())) {
+                throw illegal(e, to);
+            }
+            try (PreparedStatement p = connection.prepareStatement("UPDATE wcs_outbox SET state = ?, last_error = ?, "
+                    + "response_json = COALESCE(?, response_json), attempts = attempts + ?, updated_at = ? "
+                    + "WHERE msgid = ? AND state = ?")) {
+                p.setString(1, to.name());
+                p.setString(2, error);
+                p.setString(3, output);
+                p.setInt(4, countAttempt ? 1 : 0);
+                p.setLong(5, clock.millis());
+                p.setString(6, msgid);
+                p.setString(7, e.state().name());
+                if (p.executeUpdate() != 1) {
+                    throw illegal(e, to);
+                }
+            }
+            connection.commit();
+            return findIn(msgid).orElseThrow();
+        } catch (SQLException ex) {
+            rollback();
+            throw storage("update failed", ex);
+        } catch (PlatformException ex) {
+            rollback();
+            throw ex;
+        }
+    }
+
+    private void insert(String msgid, String businessKey, int generation, String infno, String admdvs, String input,
+                        LocalDate settledOn, Long medfee, Long fund) throws SQLException {
+        long now = clock.millis();
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO wcs_outbox (" + COLUMNS
+                + ", created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,0,NULL,NULL,NULL,NULL,?,?)")) {
+            p.setString(1, msgid);
+            p.setString(2, businessKey);
+            p.setInt(3, generation);
+            p.setString(4, infno);
+            p.setString(5, OutboxState.PENDING.name());
+            p.setString(6, admdvs);
+            p.setString(7, input);
+            p.setObject(8, settledOn, Types.DATE);
+            p.setObject(9, settledOn == null ? null : deadlines.dischargeUploadDue(settledOn), Types.DATE);
+            setLong(p, 10, medfee);
+            setLong(p, 11, fund);
+            p.setLong(12, now);
+            p.setLong(13, now);
+            p.executeUpdate();
+        }
+    }
+
+    private List<OutboxEntry> uploads(LocalDate today, boolean overdue) {
+        List<OutboxEntry> r = new ArrayList<>();
+        for (OutboxEntry e : query("SELECT " + COLUMNS + " FROM wcs_outbox WHERE upload_due IS NOT NULL "
+                + "AND state <> 'DONE' ORDER BY upload_due, msgid")) {
+            if (e.state() == OutboxState.REVERSED && "REVERSED".equals(e.reversalResult())) {
+                continue; // cleanly reversed: nothing left to upload
+            }
+            if (e.state() == OutboxState.REVERSED || e.state() == OutboxState.FAILED) {
+                continue; // superseded by a redo, or refused: reported elsewhere
+            }
+            if (UploadDeadlines.isOverdue(e.uploadDue(), today) == overdue) {
+                r.add(e);
+            }
+        }
+        return r;
+    }
+
+    private List<OutboxEntry> query(String sql) {
+        try (PreparedStatement p = connection.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
+            List<OutboxEntry> r = new ArrayList<>();
+            while (rs.next()) {
+                r.add(row(rs));
+            }
+            connection.commit();
+            return r;
+        } catch (SQLException e) {
+            rollback();
+            throw storage("read failed", e);
+        }
+    }
+
+    private Optional<OutboxEntry> findIn(String msgid) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT " + COLUMNS + " FROM wcs_outbox WHERE msgid = ?")) {
+            p.setString(1, msgid);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private Optional<OutboxEntry> latestIn(String businessKey) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM wcs_outbox WHERE business_key = ? ORDER BY generation DESC")) {
+            p.setString(1, businessKey);
+            p.setMaxRows(1);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static OutboxEntry row(ResultSet rs) throws SQLException {
+        return new OutboxEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                OutboxState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), getLong(rs, 10), getLong(rs, 11),
+                rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16));
+    }
+
+    private static Long getLong(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void setLong(PreparedStatement p, int i, Long v) throws SQLException {
+        if (v == null) {
+            p.setNull(i, Types.BIGINT);
+        } else {
+            p.setLong(i, v);
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback failed [{}]", e.getSQLState());
+        }
+    }
+
+    private static PlatformException notFound(String msgid) {
+        return new PlatformException(PlatformErrorCode.ILLEGAL_STATE_TRANSITION, "msgid", "no entry " + msgid);
+    }
+
+    private static PlatformException illegal(OutboxEntry e, OutboxState to) {
+        return new PlatformException(PlatformErrorCode.ILLEGAL_STATE_TRANSITION, "state",
+                e.state() + " -> " + to + " not allowed [msgid=" + e.msgid() + "]");
+    }
+
+    static PlatformException storage(String what, Exception e) {
+        String state = e instanceof SQLException s ? " [sqlstate=" + s.getSQLState() + "]" : "";
+        return new PlatformException(PlatformErrorCode.STORAGE_FAILURE, null, what + state, e);
+    }
+}

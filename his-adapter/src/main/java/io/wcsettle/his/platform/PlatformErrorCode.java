@@ -1,0 +1,55 @@
+package io.wcsettle.his.platform;
+
+import io.wcsettle.core.error.ErrorCode;
+
+/**
+ * Stable error codes of the platform messaging layer (PROTOCOL.md "Message envelope",
+ * "Security", "Failure semantics"). Codes never change meaning once released.
+ */
+public enum PlatformErrorCode implements ErrorCode {
+    /** A response body is not a JSON envelope of the expected shape, or a field has the wrong form. */
+    MALFORMED_RESPONSE,
+    /** A request envelope received by the simulator is not of the expected shape. */
+    MALFORMED_REQUEST,
+    /** A response body exceeds the configured maximum size. */
+    RESPONSE_TOO_LARGE,
+    /** A response does not declare {@code application/json}. */
+    WRONG_CONTENT_TYPE,
+    /** {@code infcode} is neither {@code 0} nor {@code -1}. */
+    UNKNOWN_INFCODE,
+    /** An {@code infno} the transaction profile does not know. */
+    UNKNOWN_INFNO,
+    /** {@code inf_time} / {@code respond_time} differs from the local clock by more than allowed. */
+    CLOCK_SKEW,
+    /** A message carries no {@code cainfo} signature: never accepted. */
+    SIGNATURE_MISSING,
+    /** A message's {@code cainfo} does not verify against the sender's key: never accepted. */
+    SIGNATURE_INVALID,
+    /** A key or keystore could not be read or is not an SM2 key. */
+    INVALID_KEY,
+    /** A cryptographic operation failed (provider missing, bad ciphertext). */
+    CRYPTO_FAILURE,
+    /** A {@code msgid} that is not 30 characters of institution code, timestamp and sequence. */
+    INVALID_MSGID,
+    /** The platform answered with an HTTP status that means the request was not processed. */
+    HTTP_STATUS,
+    /** The platform could not be reached at all: nothing was delivered, safe to try later. */
+    PLATFORM_UNAVAILABLE,
+    /**
+     * R-UPL-4: the request may or may not have been committed (timeout, connection lost,
+     * untrustworthy answer). Resolve by query or 2601 reversal, never by a blind resend
+     * under a new msgid.
+     */
+    OUTCOME_UNKNOWN,
+    /** The platform refused ({@code infcode -1}) a query that has no business result (e.g. 3201/3202). */
+    PLATFORM_REFUSED,
+    /** An outbox operation that the entry's current state does not allow. */
+    ILLEGAL_STATE_TRANSITION,
+    /** The outbox database failed. */
+    STORAGE_FAILURE;
+
+    @Override
+    public String code() {
+        return name();
+    }
+}
