@@ -1,11 +1,13 @@
 package io.wcsettle.core.audit;
 
 import io.wcsettle.core.money.Fen;
+import io.wcsettle.core.policy.RegionalPolicies;
+import io.wcsettle.core.policy.RegionalPolicy;
 
 /**
- * Thresholds of the audit rules (R-AUD-1: "thresholds are parameters"). The sources name the
- * focus but no numbers; the defaults below are this SDK's documented choice, to be overridden per
- * region.
+ * Thresholds of the audit rules (R-AUD-1: "thresholds are parameters"), taken from a
+ * {@link RegionalPolicy} with {@link #of(RegionalPolicy)}. The sources name the focus but no
+ * numbers; the defaults are this SDK's documented choice, overridden per region in its policy.
  *
  * @param largeAmount             a record whose fund payment is at least this is a finding (default 100,000.00 yuan)
  * @param highFrequencyAdmissions this many admissions … (default 3)
@@ -13,8 +15,14 @@ import io.wcsettle.core.money.Fen;
  */
 public record AuditThresholds(Fen largeAmount, int highFrequencyAdmissions, int highFrequencyDays) {
 
-    /** The documented defaults. */
-    public static final AuditThresholds DEFAULTS = new AuditThresholds(Fen.of(10_000_000), 3, 30);
+    /** The documented defaults (those of {@link io.wcsettle.core.policy.RegionalPolicies#DEFAULT}). */
+    public static final AuditThresholds DEFAULTS = of(RegionalPolicies.DEFAULT);
+
+    /** The thresholds {@code policy} sets. */
+    public static AuditThresholds of(RegionalPolicy policy) {
+        return new AuditThresholds(Fen.of(policy.auditLargeAmountFen()), policy.auditHighFrequencyAdmissions(),
+                policy.auditHighFrequencyDays());
+    }
 
     /** Validates the values. */
     public AuditThresholds {

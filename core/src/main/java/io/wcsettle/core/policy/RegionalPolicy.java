@@ -21,6 +21,9 @@ public final class RegionalPolicy {
     private final int dischargeUploadWorkingDays;
     private final int monthlySettlementDueDay;
     private final boolean outpatientDirectSettlement;
+    private final long auditLargeAmountFen;
+    private final int auditHighFrequencyAdmissions;
+    private final int auditHighFrequencyDays;
 
     private RegionalPolicy(Builder b) {
         this.id = b.id;
@@ -32,6 +35,9 @@ public final class RegionalPolicy {
         this.dischargeUploadWorkingDays = b.dischargeUploadWorkingDays;
         this.monthlySettlementDueDay = b.monthlySettlementDueDay;
         this.outpatientDirectSettlement = b.outpatientDirectSettlement;
+        this.auditLargeAmountFen = b.auditLargeAmountFen;
+        this.auditHighFrequencyAdmissions = b.auditHighFrequencyAdmissions;
+        this.auditHighFrequencyDays = b.auditHighFrequencyDays;
     }
 
     /** A builder with the {@code default} profile's values and the given id. */
@@ -50,6 +56,9 @@ public final class RegionalPolicy {
         b.dischargeUploadWorkingDays = dischargeUploadWorkingDays;
         b.monthlySettlementDueDay = monthlySettlementDueDay;
         b.outpatientDirectSettlement = outpatientDirectSettlement;
+        b.auditLargeAmountFen = auditLargeAmountFen;
+        b.auditHighFrequencyAdmissions = auditHighFrequencyAdmissions;
+        b.auditHighFrequencyDays = auditHighFrequencyDays;
         return b;
     }
 
@@ -98,6 +107,24 @@ public final class RegionalPolicy {
         return outpatientDirectSettlement;
     }
 
+    /**
+     * R-AUD-1: a record whose fund payment is at least this many fen is a large-amount finding.
+     * The sources name no number; default 10,000,000 fen (100,000.00 yuan).
+     */
+    public long auditLargeAmountFen() {
+        return auditLargeAmountFen;
+    }
+
+    /** R-AUD-1: this many admissions of one worker … (default 3). */
+    public int auditHighFrequencyAdmissions() {
+        return auditHighFrequencyAdmissions;
+    }
+
+    /** R-AUD-1: … within this many days, first to last admission, is a high-frequency finding (default 30). */
+    public int auditHighFrequencyDays() {
+        return auditHighFrequencyDays;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof RegionalPolicy)) {
@@ -110,7 +137,10 @@ public final class RegionalPolicy {
                 && filingDecisionWorkingDays == p.filingDecisionWorkingDays
                 && dischargeUploadWorkingDays == p.dischargeUploadWorkingDays
                 && monthlySettlementDueDay == p.monthlySettlementDueDay
-                && outpatientDirectSettlement == p.outpatientDirectSettlement;
+                && outpatientDirectSettlement == p.outpatientDirectSettlement
+                && auditLargeAmountFen == p.auditLargeAmountFen
+                && auditHighFrequencyAdmissions == p.auditHighFrequencyAdmissions
+                && auditHighFrequencyDays == p.auditHighFrequencyDays;
     }
 
     @Override
@@ -135,6 +165,9 @@ public final class RegionalPolicy {
         private int dischargeUploadWorkingDays = 5;
         private int monthlySettlementDueDay = 20;
         private boolean outpatientDirectSettlement;
+        private long auditLargeAmountFen = 10_000_000L;
+        private int auditHighFrequencyAdmissions = 3;
+        private int auditHighFrequencyDays = 30;
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -188,6 +221,25 @@ public final class RegionalPolicy {
         /** See {@link RegionalPolicy#outpatientDirectSettlement()}. */
         public Builder outpatientDirectSettlement(boolean enabled) {
             this.outpatientDirectSettlement = enabled;
+            return this;
+        }
+
+        /** See {@link RegionalPolicy#auditLargeAmountFen()}. */
+        public Builder auditLargeAmountFen(long fen) {
+            if (fen <= 0) {
+                throw new IllegalArgumentException("auditLargeAmountFen must be positive");
+            }
+            this.auditLargeAmountFen = fen;
+            return this;
+        }
+
+        /** See {@link RegionalPolicy#auditHighFrequencyAdmissions()} and {@link RegionalPolicy#auditHighFrequencyDays()}. */
+        public Builder auditHighFrequency(int admissions, int days) {
+            if (admissions < 2 || days < 1) {
+                throw new IllegalArgumentException("high frequency needs at least 2 admissions within at least 1 day");
+            }
+            this.auditHighFrequencyAdmissions = admissions;
+            this.auditHighFrequencyDays = days;
             return this;
         }
 

@@ -102,6 +102,18 @@ class AuditSessionTest {
     }
 
     @Test
+    @DisplayName("R-AUD-1: thresholds are regional policy parameters")
+    void thresholdsFromPolicy() {
+        var strict = io.wcsettle.core.policy.RegionalPolicy.builder("130000").auditLargeAmountFen(1_000)
+                .auditHighFrequency(2, 5).build();
+        assertEquals(new AuditThresholds(Fen.of(1_000), 2, 5), AuditThresholds.of(strict));
+        assertEquals(new AuditThresholds(Fen.of(10_000_000), 3, 30), AuditThresholds.DEFAULTS);
+        AuditSession s = new AuditSession(AuditThresholds.of(strict));
+        s.acceptAll(sample());
+        assertTrue(s.finish().findings().stream().filter(f -> f.rule() == AuditRuleId.LARGE_AMOUNT).count() >= 6);
+    }
+
+    @Test
     @DisplayName("R-AUD-2: a suspension covers its period only")
     void suspensionList() {
         SuspensionList list = SuspensionList.empty().with(new SuspensionList.Entry("W1", D, Optional.of(D.plusDays(9)), "case 17"));
