@@ -52,6 +52,15 @@ public final class PlatformSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformSimulator.class);
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle and delayed
+        // ACKs add ~40 ms to every exchange. Read once per JVM by the JDK's server configuration, so
+        // set before the first server starts (an explicit setting by the integrator wins).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final EnvelopeCodec codec;
