@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.wcsettle.examples.cli.ClearCommand;
 import io.wcsettle.examples.conformance.ConformanceRunner;
+import io.wcsettle.core.error.WcsettleException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** Entry point of {@code wcsettle-examples.jar}: one subcommand per program. */
 @Command(name = "wcsettle", mixinStandardHelpOptions = true, version = "wcsettle 0.1.0",
         description = "wcsettle example programs.",
-        subcommands = {WcsettleCli.Conformance.class, Demo.class})
+        subcommands = {WcsettleCli.Conformance.class, Demo.class, ClearCommand.class})
 public final class WcsettleCli implements Runnable {
 
     @CommandLine.Spec
@@ -27,10 +29,27 @@ public final class WcsettleCli implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new WcsettleCli());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("error: " + ex.getMessage());
+            cmd.getErr().println("error: " + describe(ex));
+            if (parsed.hasMatchedOption("--verbose")) {
+                ex.printStackTrace(cmd.getErr());
+            }
             return 2;
         });
         return cli.execute(args);
+    }
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "print stack traces of errors")
+    private boolean verbose;
+
+    private static String describe(Exception ex) {
+        if (ex instanceof java.nio.file.NoSuchFileException) {
+            return "no such file: " + ((java.nio.file.NoSuchFileException) ex).getFile();
+        }
+        if (ex instanceof WcsettleException) {
+            return ex.getMessage();
+        }
+        return ex.getClass().getSimpleName() + ": " + ex.getMessage();
     }
 
     @Override

@@ -1,0 +1,81 @@
+package io.wcsettle.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.wcsettle.examples.WcsettleCli;
+import picocli.CommandLine;
+
+class ClearCommandTest {
+
+    private static final String GOOD = "record_id,insured_admdvs,treatment_admdvs,institution_code,confirmed_on,fund_paid,deduction\n"
+            + "R1,150000,110000,H1,2025-10-01,100.00,10.00\n"
+            + "R2,150000,430000,H2,2025-10-02,50.00,0.00\n"
+            + "R3,110000,430000,H2,2025-10-03,30.00,0.00\n"
+            + "R4,150000,110000,H1,2025-10-04,20.00,5.00\n";
+
+    @TempDir
+    Path dir;
+
+    private String[] run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new CommandLine(new ClearCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+        return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    @DisplayName("R-CLR-5, R-CLR-6: clear prints the pair table, net positions and the greedy transfer plan")
+    void table() throws IOException {
+        Path f = Files.writeString(dir.resolve("q.csv"), GOOD);
+        String[] r = run(f.toString());
+        assertEquals("0", r[0]);
+        assertTrue(r[1].contains("150000   110000            2             120.00            15.00             105.00"), r[1]);
+        assertTrue(r[1].contains("total payable 185.00"), r[1]);
+        assertTrue(r[1].contains("150000 -> 430000              80.00"), r[1]);
+        assertTrue(r[1].contains("150000 -> 110000              75.00"), r[1]);
+    }
+
+    @Test
+    @DisplayName("clear --format csv and json carry the same totals")
+    void csvAndJson() throws IOException {
+        Path f = Files.writeString(dir.resolve("q.csv"), GOOD);
+        assertTrue(run(f.toString(), "--format", "csv")[1].contains("150000,110000,2,120.00,15.00,105.00"));
+        String json = run(f.toString(), "--format", "json")[1];
+        assertTrue(json.contains("\"totalPayableFen\" : 18500"), json);
+    }
+
+    @Test
+    @DisplayName("A malformed row stops the run by default; with skip it is counted and listed, the rest cleared")
+    void malformedRow() throws IOException {
+        Path f = Files.writeString(dir.resolve("bad.csv"), GOOD + "R5,150000,11000,H1,2025-10-04,20.00,5.00\n");
+        assertNotEquals(0, WcsettleCli.execute("clear", f.toString()));
+        String[] r = run(f.toString(), "--on-malformed", "skip");
+        assertEquals("0", r[0]);
+        assertTrue(r[2].contains("bad.csv:6: treatment_admdvs"), r[2]);
+        assertTrue(r[2].contains("skipped 1 malformed"), r[2]);
+        assertTrue(r[1].contains("total payable 185.00"), r[1]);
+    }
+
+    @Test
+    @DisplayName("Bad arguments and missing files exit non-zero")
+    void badArguments() {
+        assertNotEquals(0, WcsettleCli.execute("clear"));
+        assertNotEquals(0, WcsettleCli.execute("clear", dir.resolve("none.csv").toString()));
+        assertNotEquals(0, WcsettleCli.execute("clear", "--format", "xml", "x.csv"));
+        assertEquals(0, WcsettleCli.execute("clear", "--help"));
+    }
+}
