@@ -15,6 +15,8 @@ class WcsettleCliTest {
         assertNotEquals(0, WcsettleCli.execute("no-such-command"));
         assertNotEquals(0, WcsettleCli.execute("conformance"));
         assertNotEquals(0, WcsettleCli.execute("conformance", "/definitely/not/a/dir"));
+        assertNotEquals(0, WcsettleCli.execute("simulate", "--port", "99999"));
+        assertNotEquals(0, WcsettleCli.execute("simulate", "--port", "eighty"));
     }
 
     @Test
@@ -22,5 +24,6 @@ class WcsettleCliTest {
     void help_exitsZero() {
         assertEquals(0, WcsettleCli.execute("--help"));
         assertEquals(0, WcsettleCli.execute("conformance", "--help"));
+        assertEquals(0, WcsettleCli.execute("simulate", "--help"));
     }
 }

@@ -1,0 +1,90 @@
+package io.wcsettle.examples.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.wcsettle.his.platform.Sm2Keys;
+import io.wcsettle.his.platform.Sm2Signer;
+import io.wcsettle.his.simulator.PlatformSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code simulate}: runs the embedded {@link PlatformSimulator} on a loopback port for an
+ * integrator's own tests, until interrupted. The platform's SM2 key pair is made at start; the
+ * HIS key is the integrator's public key ({@code --his-public-key}) or a fresh pair written beside
+ * the platform's public key in {@code --keys-dir}.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run the settlement platform simulator on 127.0.0.1 until Ctrl-C (a test double, not a platform).")
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+            description = "TCP port on 127.0.0.1, 0 for any free port (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--keys-dir", paramLabel = "DIR", defaultValue = "wcsettle-simulator-keys",
+            description = "where to write platform-public.pem (and his-private.pem / his-public.pem when no key is given)")
+    private Path keysDir;
+
+    @Option(names = "--his-public-key", paramLabel = "PEM",
+            description = "the HIS's SM2 public key (PEM) the simulator verifies requests with")
+    private Path hisPublicKey;
+
+    @Option(names = "--admdvs", paramLabel = "CODE", defaultValue = "430100",
+            description = "the simulator's admdvs, used in inf_refmsgid (default: ${DEFAULT-VALUE})")
+    private String admdvs;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0..65535, was " + port);
+        }
+        PrintStream out = System.out;
+        SecureRandom random = new SecureRandom();
+        Files.createDirectories(keysDir);
+        PublicKey his;
+        if (hisPublicKey != null) {
+            his = Sm2Keys.publicKeyFromPem(Files.readString(hisPublicKey, StandardCharsets.US_ASCII));
+        } else {
+            KeyPair pair = Sm2Keys.generate(random);
+            Files.writeString(keysDir.resolve("his-private.pem"), Sm2Keys.toPem(pair.getPrivate()));
+            Files.writeString(keysDir.resolve("his-public.pem"), Sm2Keys.toPem(pair.getPublic()));
+            his = pair.getPublic();
+        }
+        KeyPair platform = Sm2Keys.generate(random);
+        Files.writeString(keysDir.resolve("platform-public.pem"), Sm2Keys.toPem(platform.getPublic()));
+        CountDownLatch stop = new CountDownLatch(1);
+        try (PlatformSimulator simulator = PlatformSimulator.builder()
+                .hisPublicKey(his)
+                .platformSigner(new Sm2Signer(platform.getPrivate(), random))
+                .clock(Clock.system(ZoneId.of("Asia/Shanghai")))
+                .admdvs(admdvs)
+                .port(port)
+                .start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            out.println("simulator listening on " + simulator.uri());
+            out.println("keys in " + keysDir.toAbsolutePath() + " (platform-public.pem verifies responses"
+                    + (hisPublicKey == null ? "; sign requests with his-private.pem" : "") + ")");
+            out.println("Ctrl-C to stop");
+            out.flush();
+            stop.await();
+        }
+        return 0;
+    }
+}
