@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.wcsettle.examples.cli.CardCommand;
 import io.wcsettle.examples.cli.ClearCommand;
 import io.wcsettle.examples.cli.SimulateCommand;
 import io.wcsettle.examples.conformance.ConformanceRunner;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** Entry point of {@code wcsettle-examples.jar}: one subcommand per program. */
 @Command(name = "wcsettle", mixinStandardHelpOptions = true, version = "wcsettle 0.1.0",
         description = "wcsettle example programs.",
-        subcommands = {WcsettleCli.Conformance.class, Demo.class, ClearCommand.class, SimulateCommand.class})
+        subcommands = {WcsettleCli.Conformance.class, Demo.class, ClearCommand.class, SimulateCommand.class, CardCommand.class})
 public final class WcsettleCli implements Runnable {
 
     @CommandLine.Spec
