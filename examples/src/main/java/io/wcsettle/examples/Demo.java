@@ -24,6 +24,7 @@ import io.wcsettle.core.upload.UploadDeadlines;
 import io.wcsettle.examples.conformance.ConformanceRunner;
 import io.wcsettle.examples.demo.ClearingWalkthrough;
 import io.wcsettle.examples.demo.DischargeWalkthrough;
+import io.wcsettle.examples.demo.PlatformWalkthrough;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,8 +78,8 @@ final class Demo implements Callable<Integer> {
                 new UploadDeadlines(policy, calendar).dischargeUploadDue(LocalDate.of(2025, 12, 30)));
 
         System.out.println();
-        System.out.println("== Discharge: Hohhot worker settled at a Changsha hospital ==");
-        DischargeWalkthrough.run(System.out);
+        System.out.println("== Discharge: Hohhot worker at a Changsha hospital, through the platform simulator ==");
+        DischargeWalkthrough.followUp(System.out, PlatformWalkthrough.run(System.out).result());
 
         System.out.println();
         System.out.println("== Quarterly clearing between provinces ==");

@@ -105,12 +105,17 @@ public final class DischargeWalkthrough {
         SettlementResult result = new SettlementEngine(policy, treatmentCatalogue(), insuredDevices()).settle(bill);
         out.println("-- worker statement (R-SET-10) --");
         out.print(WorkerStatement.of(bill, result).toChineseText());
+        followUp(out, result);
+        out.printf("discharge upload due (R-UPL-1): %s%n",
+                new UploadDeadlines(policy, WorkingDayCalendar.chinaOfficial()).dischargeUploadDue(DISCHARGED));
+        return result;
+    }
+
+    /** R-AUTO-1: raises the claim for the outside amounts of {@code result}, with no application. */
+    public static void followUp(PrintStream out, SettlementResult result) {
         Optional<WorkOrder> claim = new FollowUpDesk((event, failure) -> { })
                 .raise("S-" + HOSPITAL.code() + "-" + DISCHARGED, "W-DEMO-1", INSURED, result.outside(), DISCHARGED);
         claim.ifPresent(o -> out.printf("follow-up (R-AUTO-1): work order %s for %s yuan at %s, state %s%n",
                 o.id(), o.amount().toYuanString(), o.insuredAdmdvs(), o.state()));
-        out.printf("discharge upload due (R-UPL-1): %s%n",
-                new UploadDeadlines(policy, WorkingDayCalendar.chinaOfficial()).dischargeUploadDue(DISCHARGED));
-        return result;
     }
 }
