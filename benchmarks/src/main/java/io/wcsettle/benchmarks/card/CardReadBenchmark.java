@@ -25,9 +25,9 @@ import io.wcsettle.his.card.PcscCardChannel;
 import io.wcsettle.his.card.PcscReaders;
 import io.wcsettle.his.card.SocialSecurityCard;
 import io.wcsettle.his.card.SocialSecurityCardReader;
-import io.wcsettle.his.testkit.PcscDaemon;
-import io.wcsettle.his.testkit.SimulatedSocialSecurityCard;
-import io.wcsettle.his.testkit.VpcdCard;
+import io.wcsettle.testkit.card.PcscDaemon;
+import io.wcsettle.testkit.card.SimulatedSocialSecurityCard;
+import io.wcsettle.testkit.card.VpcdCard;
 
 /**
  * A full read of a third-generation card (select SSSE + EF05 records 01–07 + EF06 records 08–0D:

@@ -28,7 +28,7 @@ import io.wcsettle.his.platform.RequestHeader;
 import io.wcsettle.his.platform.Sm2Keys;
 import io.wcsettle.his.platform.Sm2Signer;
 import io.wcsettle.his.platform.Sm2Verifier;
-import io.wcsettle.his.simulator.PlatformSimulator;
+import io.wcsettle.testkit.platform.PlatformSimulator;
 
 /**
  * Goal: an end-to-end signed 2304 settle round trip against the local simulator at p50 ≤ 5 ms

@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.wcsettle.his.platform.Sm2Keys;
 import io.wcsettle.his.platform.Sm2Signer;
-import io.wcsettle.his.simulator.PlatformSimulator;
+import io.wcsettle.testkit.platform.PlatformSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -33,10 +33,10 @@ import io.wcsettle.his.platform.Sm2Signer;
 import io.wcsettle.his.platform.Sm2Verifier;
 import io.wcsettle.his.session.Discharge;
 import io.wcsettle.his.session.HisSession;
-import io.wcsettle.his.simulator.PlatformSimulator;
-import io.wcsettle.his.testkit.PcscDaemon;
-import io.wcsettle.his.testkit.SimulatedSocialSecurityCard;
-import io.wcsettle.his.testkit.VpcdCard;
+import io.wcsettle.testkit.platform.PlatformSimulator;
+import io.wcsettle.testkit.card.PcscDaemon;
+import io.wcsettle.testkit.card.SimulatedSocialSecurityCard;
+import io.wcsettle.testkit.card.VpcdCard;
 
 /**
  * The discharge of {@link DischargeWalkthrough} end to end through {@link HisSession}: the

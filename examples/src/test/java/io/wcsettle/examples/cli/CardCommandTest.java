@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import io.wcsettle.examples.WcsettleCli;
 import io.wcsettle.his.card.PcscReaders;
-import io.wcsettle.his.testkit.PcscDaemon;
-import io.wcsettle.his.testkit.SimulatedSocialSecurityCard;
-import io.wcsettle.his.testkit.VpcdCard;
+import io.wcsettle.testkit.card.PcscDaemon;
+import io.wcsettle.testkit.card.SimulatedSocialSecurityCard;
+import io.wcsettle.testkit.card.VpcdCard;
 
 class CardCommandTest {
 

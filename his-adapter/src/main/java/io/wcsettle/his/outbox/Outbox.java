@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,11 +73,10 @@ public final class Outbox implements AutoCloseable {
 
     /** Opens the zero-configuration default: an embedded H2 database in {@code file} (without {@code .mv.db}). */
     public static Outbox h2File(Path file, String institutionCode, Clock clock, UploadDeadlines deadlines) {
-        JdbcDataSource ds = new JdbcDataSource();
         // FILE_LOCK=FS: the OS releases the lock when a crashed process dies, so a restart opens at once;
         // WRITE_DELAY=0: every commit reaches the file before commit() returns, so a killed process loses nothing
-        ds.setURL("jdbc:h2:file:" + file.toAbsolutePath() + ";FILE_LOCK=FS;WRITE_DELAY=0");
-        return open(ds, institutionCode, clock, deadlines);
+        return open(new UrlDataSource("jdbc:h2:file:" + file.toAbsolutePath() + ";FILE_LOCK=FS;WRITE_DELAY=0"),
+                institutionCode, clock, deadlines);
     }
 
     /** The msgid generator, unique across restarts through reservations in this database. */
