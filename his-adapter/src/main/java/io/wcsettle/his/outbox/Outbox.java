@@ -22,11 +22,11 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.upload.UploadDeadlines;
 import io.wcsettle.his.platform.CanonicalJson;
 import io.wcsettle.his.platform.MsgIdGenerator;
-import io.wcsettle.his.platform.PlatformErrorCode;
-import io.wcsettle.his.platform.PlatformException;
+import io.wcsettle.his.platform.Workstation;
 
 /**
  * The durable outbox over JDBC (R-UPL-4): a message is written and committed with its msgid
@@ -47,36 +47,82 @@ public final class Outbox implements AutoCloseable {
     private final MsgIdGenerator msgids;
     private final Clock clock;
     private final UploadDeadlines deadlines;
+    private final Protection protection;
 
-    private Outbox(DataSource dataSource, String institutionCode, Clock clock, UploadDeadlines deadlines) {
+    private Outbox(DataSource dataSource, String institutionCode, Clock clock, UploadDeadlines deadlines,
+                   Workstation workstation, Protection protection) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
+        this.protection = protection;
+        Connection c = null;
         try {
-            this.connection = dataSource.getConnection();
-            OutboxSchema.migrate(connection);
+            c = dataSource.getConnection();
+            OutboxSchema.migrate(c);
             this.reservations = new JdbcMsgIdReservations(dataSource.getConnection());
         } catch (SQLException e) {
+            closeQuietly(c);
             throw storage("cannot open outbox", e);
         }
-        this.msgids = new MsgIdGenerator(institutionCode, clock, reservations);
+        this.connection = c;
+        this.msgids = new MsgIdGenerator(institutionCode, clock, reservations, workstation);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the original failure is reported
+            }
+        }
     }
 
     /**
-     * Opens (and migrates) the outbox in any JDBC database with the shipped schema (H2, PostgreSQL).
+     * Opens (and migrates) the outbox in any JDBC database with the shipped schema (H2, PostgreSQL),
+     * for a single-outbox institution, payloads stored as they are (protect the database itself).
      *
      * @param institutionCode 12-character {@code fixmedins_code}, the msgid prefix
-     * @param deadlines       R-UPL-1 deadlines of discharge uploads
+     * @param deadlines       R-UPL-1 deadlines of discharge uploads, under the treatment place's policy
      */
     public static Outbox open(DataSource dataSource, String institutionCode, Clock clock, UploadDeadlines deadlines) {
-        return new Outbox(dataSource, institutionCode, clock, deadlines);
+        return new Outbox(dataSource, institutionCode, clock, deadlines, Workstation.single(), null);
     }
 
-    /** Opens the zero-configuration default: an embedded H2 database in {@code file} (without {@code .mv.db}). */
+    /**
+     * Opens (and migrates) the outbox in any JDBC database with the shipped schema.
+     *
+     * @param institutionCode 12-character {@code fixmedins_code}, the msgid prefix
+     * @param deadlines       R-UPL-1 deadlines of discharge uploads, under the treatment place's policy
+     * @param workstation     this workstation's number when the institution's workstations keep separate
+     *                        outboxes ({@link Workstation#single()} when they share this database)
+     * @param protection      seals stored payloads (names, ID and card numbers), or {@code null}
+     */
+    public static Outbox open(DataSource dataSource, String institutionCode, Clock clock, UploadDeadlines deadlines,
+                              Workstation workstation, Protection protection) {
+        return new Outbox(dataSource, institutionCode, clock, deadlines, workstation, protection);
+    }
+
+    /**
+     * Opens the zero-configuration default: an embedded H2 database in {@code file} (without
+     * {@code .mv.db}), owner-only, with payloads sealed under the key in {@code file.key} (created
+     * owner-only on first use; back it up with the database). A second process opening the same file
+     * gets {@code OUTBOX_IN_USE}.
+     */
     public static Outbox h2File(Path file, String institutionCode, Clock clock, UploadDeadlines deadlines) {
+        return h2File(file, institutionCode, clock, deadlines, Workstation.single());
+    }
+
+    /** As {@link #h2File(Path, String, Clock, UploadDeadlines)}, for workstation {@code workstation}. */
+    public static Outbox h2File(Path file, String institutionCode, Clock clock, UploadDeadlines deadlines,
+                                Workstation workstation) {
+        Path abs = file.toAbsolutePath();
+        Protection p = Protection.keyFile(abs.resolveSibling(abs.getFileName() + ".key"));
         // FILE_LOCK=FS: the OS releases the lock when a crashed process dies, so a restart opens at once;
         // WRITE_DELAY=0: every commit reaches the file before commit() returns, so a killed process loses nothing
-        return open(new UrlDataSource("jdbc:h2:file:" + file.toAbsolutePath() + ";FILE_LOCK=FS;WRITE_DELAY=0"),
-                institutionCode, clock, deadlines);
+        Outbox o = open(new UrlDataSource("jdbc:h2:file:" + abs + ";FILE_LOCK=FS;WRITE_DELAY=0"),
+                institutionCode, clock, deadlines, workstation, p);
+        Protection.ownerOnly(abs.resolveSibling(abs.getFileName() + ".mv.db"));
+        return o;
     }
 
     /** The msgid generator, unique across restarts through reservations in this database. */
@@ -97,7 +143,7 @@ public final class Outbox implements AutoCloseable {
             }
             String msgid = msgids.next();
             insert(msgid, m.businessKey(), 1, m.infno(), m.insuplcAdmdvs(),
-                    CanonicalJson.mapper().writeValueAsString(m.input()), m.settledOn(),
+                    seal(CanonicalJson.mapper().writeValueAsString(m.input())), m.settledOn(),
                     m.medfee() == null ? null : m.medfee().value(), m.fundPaid() == null ? null : m.fundPaid().value());
             connection.commit();
             LOG.debug("enqueued [msgid={}, infno={}]", msgid, m.infno());
@@ -106,6 +152,71 @@ public final class Outbox implements AutoCloseable {
             rollback();
             throw storage("enqueue failed", e);
         }
+    }
+
+    /**
+     * Writes {@code m} again after its business key's latest entry was definitely refused (FAILED):
+     * the next generation, PENDING under a new msgid, with the new input (the caller fixed the cause).
+     * Any other latest state is returned unchanged, as {@link #enqueue} does.
+     */
+    public synchronized OutboxEntry enqueueAfterRefusal(NewMessage m) {
+        try {
+            Optional<OutboxEntry> existing = latestIn(m.businessKey());
+            if (existing.isEmpty() || existing.get().state() != OutboxState.FAILED) {
+                connection.commit();
+                return existing.isPresent() ? existing.get() : enqueue(m);
+            }
+            String msgid = msgids.next();
+            insert(msgid, m.businessKey(), existing.get().generation() + 1, m.infno(), m.insuplcAdmdvs(),
+                    seal(CanonicalJson.mapper().writeValueAsString(m.input())), m.settledOn(),
+                    m.medfee() == null ? null : m.medfee().value(), m.fundPaid() == null ? null : m.fundPaid().value());
+            connection.commit();
+            LOG.debug("enqueued after refusal [msgid={}, infno={}]", msgid, m.infno());
+            return findIn(msgid).orElseThrow();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            rollback();
+            throw storage("enqueue failed", e);
+        }
+    }
+
+    /** The latest generation of every business key starting with {@code prefix}, oldest first. */
+    public synchronized List<OutboxEntry> latestWithPrefix(String prefix) {
+        List<OutboxEntry> all = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM wcs_outbox WHERE business_key LIKE ? ESCAPE '!' ORDER BY created_at, msgid, generation")) {
+            p.setString(1, prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    all.add(row(rs));
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw storage("read failed", e);
+        }
+        Map<String, OutboxEntry> latest = new java.util.LinkedHashMap<>();
+        for (OutboxEntry e : all) {
+            OutboxEntry seen = latest.get(e.businessKey());
+            if (seen == null || seen.generation() < e.generation()) {
+                latest.remove(e.businessKey());
+                latest.put(e.businessKey(), e);
+            }
+        }
+        return new ArrayList<>(latest.values());
+    }
+
+    /**
+     * R-UPL-1: discharge uploads not yet accepted whose deadline could not be computed (no calendar
+     * data for the year yet). They are never blocked; update the calendar and they get a deadline.
+     */
+    public synchronized List<OutboxEntry> uploadsWithUnknownDeadline() {
+        List<OutboxEntry> r = new ArrayList<>();
+        for (OutboxEntry e : query("SELECT " + COLUMNS + " FROM wcs_outbox WHERE settled_on IS NOT NULL "
+                + "AND upload_due IS NULL AND state IN ('PENDING','SENT','UNKNOWN') ORDER BY settled_on, msgid")) {
+            r.add(e);
+        }
+        return r;
     }
 
     /** The entry with {@code msgid}. */
@@ -197,12 +308,12 @@ public final class Outbox implements AutoCloseable {
 
     /** The platform accepted it: SENT / UNKNOWN → DONE, keeping the verified output. */
     public synchronized OutboxEntry markDone(String msgid, String outputJson) {
-        return transition(msgid, OutboxState.DONE, null, outputJson, false);
+        return transition(msgid, OutboxState.DONE, null, seal(outputJson), false);
     }
 
     /** The platform definitely refused it: SENT / UNKNOWN → FAILED. */
     public synchronized OutboxEntry markFailed(String msgid, String errorCode, String outputJson) {
-        return transition(msgid, OutboxState.FAILED, errorCode, outputJson, false);
+        return transition(msgid, OutboxState.FAILED, errorCode, seal(outputJson), false);
     }
 
     /** R-UPL-4: outcome unknown: SENT → UNKNOWN. */
@@ -241,18 +352,19 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * R-UPL-4: a 2601 resolved the UNKNOWN entry: UNKNOWN → REVERSED. When the platform never
-     * committed the original, the same business is redone under a new msgid: the next generation
-     * is written PENDING in the same transaction and returned.
-     *
-     * @param originalCommitted whether the platform had committed (and has now reversed) the original
+     * R-UPL-4: an UNKNOWN entry is resolved — the platform is known to hold nothing of it any more
+     * (a 2601 reversal answered {@code 0}, its fee rows were cancelled by 2302, or it was a query
+     * with no effect): UNKNOWN → REVERSED with {@code how}, and in the same transaction the same
+     * business is written again under a new msgid (the next generation, PENDING), which is returned.
+     * Calling it again for a REVERSED entry returns its redo.
      */
-    public synchronized Optional<OutboxEntry> markReversed(String msgid, boolean originalCommitted) {
+    public synchronized OutboxEntry markResolved(String msgid, Resolution how) {
         try {
             OutboxEntry e = findIn(msgid).orElseThrow(() -> notFound(msgid));
             if (e.state() == OutboxState.REVERSED) {
+                Optional<OutboxEntry> redo = generationIn(e.businessKey(), e.generation() + 1);
                 connection.commit();
-                return Optional.empty();
+                return redo.orElseThrow(() -> illegal(e, OutboxState.REVERSED));
             }
             if (e.state() != OutboxState.UNKNOWN) {
                 throw illegal(e, OutboxState.REVERSED);
@@ -260,25 +372,46 @@ public final class Outbox implements AutoCloseable {
             try (PreparedStatement p = connection.prepareStatement("UPDATE wcs_outbox SET state = ?, "
                     + "reversal_result = ?, updated_at = ? WHERE msgid = ? AND state = ?")) {
                 p.setString(1, OutboxState.REVERSED.name());
-                p.setString(2, originalCommitted ? "REVERSED" : "NOT_FOUND");
+                p.setString(2, how.name());
                 p.setLong(3, clock.millis());
                 p.setString(4, msgid);
                 p.setString(5, OutboxState.UNKNOWN.name());
                 p.executeUpdate();
             }
-            String redo = null;
-            if (!originalCommitted) {
-                redo = msgids.next();
-                insert(redo, e.businessKey(), e.generation() + 1, e.infno(), e.insuplcAdmdvs(), e.inputJson(),
-                        e.settledOn(), e.medfeeFen(), e.fundFen());
+            String redo = msgids.next();
+            try (PreparedStatement p = connection.prepareStatement("SELECT input_json FROM wcs_outbox WHERE msgid = ?")) {
+                p.setString(1, msgid);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    insert(redo, e.businessKey(), e.generation() + 1, e.infno(), e.insuplcAdmdvs(), rs.getString(1),
+                            e.settledOn(), e.medfeeFen(), e.fundFen());
+                }
             }
             connection.commit();
-            LOG.debug("reversed [msgid={}, infno={}, committed={}, redo={}]", msgid, e.infno(), originalCommitted, redo);
-            return redo == null ? Optional.empty() : findIn(redo);
+            LOG.debug("resolved [msgid={}, infno={}, how={}, redo={}]", msgid, e.infno(), how, redo);
+            return findIn(redo).orElseThrow();
         } catch (SQLException ex) {
             rollback();
             throw storage("update failed", ex);
+        } catch (OutboxException ex) {
+            rollback();
+            throw ex;
         }
+    }
+
+    private Optional<OutboxEntry> generationIn(String businessKey, int generation) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM wcs_outbox WHERE business_key = ? AND generation = ?")) {
+            p.setString(1, businessKey);
+            p.setInt(2, generation);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private String seal(String plain) {
+        return protection == null ? plain : protection.seal(plain);
     }
 
     @Override
@@ -320,7 +453,7 @@ public final class Outbox implements AutoCloseable {
         } catch (SQLException ex) {
             rollback();
             throw storage("update failed", ex);
-        } catch (PlatformException ex) {
+        } catch (OutboxException ex) {
             rollback();
             throw ex;
         }
@@ -339,12 +472,23 @@ public final class Outbox implements AutoCloseable {
             p.setString(6, admdvs);
             p.setString(7, input);
             p.setObject(8, settledOn, Types.DATE);
-            p.setObject(9, settledOn == null ? null : deadlines.dischargeUploadDue(settledOn), Types.DATE);
+            p.setObject(9, settledOn == null ? null : dueOrUnknown(settledOn), Types.DATE);
             setLong(p, 10, medfee);
             setLong(p, 11, fund);
             p.setLong(12, now);
             p.setLong(13, now);
             p.executeUpdate();
+        }
+    }
+
+    /** R-UPL-1: a deadline that cannot be computed (no calendar data yet) is stored as unknown, never an error. */
+    private LocalDate dueOrUnknown(LocalDate settledOn) {
+        try {
+            return deadlines.dischargeUploadDue(settledOn);
+        } catch (WcsettleException e) {
+            LOG.warn("upload deadline unknown, calendar has no data [settled_on_year={}, code={}]",
+                    settledOn.getYear(), e.code());
+            return null;
         }
     }
 
@@ -399,11 +543,12 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private static OutboxEntry row(ResultSet rs) throws SQLException {
+    private OutboxEntry row(ResultSet rs) throws SQLException {
         return new OutboxEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                OutboxState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                OutboxState.valueOf(rs.getString(5)), rs.getString(6), Protection.open(protection, rs.getString(7)),
                 rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), getLong(rs, 10), getLong(rs, 11),
-                rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16));
+                rs.getInt(12), rs.getString(13), Protection.open(protection, rs.getString(14)), rs.getString(15),
+                rs.getString(16));
     }
 
     private static Long getLong(ResultSet rs, int i) throws SQLException {
@@ -427,17 +572,22 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private static PlatformException notFound(String msgid) {
-        return new PlatformException(PlatformErrorCode.ILLEGAL_STATE_TRANSITION, "msgid", "no entry " + msgid);
+    private static OutboxException notFound(String msgid) {
+        return new OutboxException(OutboxErrorCode.ENTRY_NOT_FOUND, "msgid", "no entry " + msgid);
     }
 
-    private static PlatformException illegal(OutboxEntry e, OutboxState to) {
-        return new PlatformException(PlatformErrorCode.ILLEGAL_STATE_TRANSITION, "state",
+    private static OutboxException illegal(OutboxEntry e, OutboxState to) {
+        return new OutboxException(OutboxErrorCode.ILLEGAL_STATE_TRANSITION, "state",
                 e.state() + " -> " + to + " not allowed [msgid=" + e.msgid() + "]");
     }
 
-    static PlatformException storage(String what, Exception e) {
+    static OutboxException storage(String what, Exception e) {
+        if (e instanceof SQLException s && (s.getErrorCode() == 90020 || "90020".equals(s.getSQLState()))) {
+            return new OutboxException(OutboxErrorCode.OUTBOX_IN_USE, null,
+                    "the outbox is in use by another process (one process per outbox file)", e);
+        }
         String state = e instanceof SQLException s ? " [sqlstate=" + s.getSQLState() + "]" : "";
-        return new PlatformException(PlatformErrorCode.STORAGE_FAILURE, null, what + state, e);
+        return new OutboxException(OutboxErrorCode.STORAGE_FAILURE, null, what + state
+                + " (" + e.getClass().getSimpleName() + ")", e);
     }
 }

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.wcsettle.his.platform.profile.TransactionProfile;
+
 /**
  * Writes and reads signed envelopes (PROTOCOL.md "Message envelope", "Security"). The same codec
  * serves both sides: the HIS encodes requests and decodes responses, the simulator the reverse.
@@ -46,7 +48,7 @@ public final class EnvelopeCodec {
         this.maxBodyBytes = b.maxBodyBytes;
     }
 
-    /** A builder; profile defaults to the template, skew to 5 minutes, body limit to 1 MiB. */
+    /** A builder; profile defaults to {@link TransactionProfile#workInjury()}, skew to 5 minutes, body limit to 1 MiB. */
     public static Builder builder() {
         return new Builder();
     }
@@ -72,7 +74,7 @@ public final class EnvelopeCodec {
         e.put("recer_sys_code", h.recerSysCode());
         e.put("dev_no", h.devNo());
         e.put("dev_safe_info", h.devSafeInfo());
-        e.put("infver", "V1.0");
+        e.put("infver", h.infver());
         e.put("opter_type", h.opterType());
         e.put("opter", h.opter());
         e.put("opter_name", h.opterName());
@@ -105,9 +107,9 @@ public final class EnvelopeCodec {
             throw new PlatformException(PlatformErrorCode.MALFORMED_REQUEST, "input", "input is not an object");
         }
         RequestHeader h = new RequestHeader(opt(e, "mdtrtarea_admvs"), opt(e, "insuplc_admdvs"),
-                opt(e, "recer_sys_code"), opt(e, "dev_no"), opt(e, "dev_safe_info"), opt(e, "opter_type"),
-                opt(e, "opter"), opt(e, "opter_name"), opt(e, "fixmedins_code"), opt(e, "fixmedins_name"),
-                opt(e, "sign_no"));
+                opt(e, "recer_sys_code"), opt(e, "dev_no"), opt(e, "dev_safe_info"), opt(e, "infver"),
+                opt(e, "opter_type"), opt(e, "opter"), opt(e, "opter_name"), opt(e, "fixmedins_code"),
+                opt(e, "fixmedins_name"), opt(e, "sign_no"));
         return new PlatformRequest(infno, msgid, h, (ObjectNode) input);
     }
 
@@ -133,17 +135,16 @@ public final class EnvelopeCodec {
     public PlatformResponse decodeResponse(byte[] body, String contentType) {
         ObjectNode e = readEnvelope(body, contentType, PlatformErrorCode.MALFORMED_RESPONSE);
         JsonNode code = e.get("infcode");
-        if (code == null || !(code.isIntegralNumber() || code.isTextual())) {
+        if (code == null || code.isNull()) {
             throw new PlatformException(PlatformErrorCode.MALFORMED_RESPONSE, "infcode", "infcode missing");
         }
-        int infcode;
-        try {
-            infcode = code.isTextual() ? Integer.parseInt(code.asText()) : code.intValue();
-        } catch (NumberFormatException ex) {
-            throw new PlatformException(PlatformErrorCode.UNKNOWN_INFCODE, "infcode", "infcode is not a number");
+        // 表 3: infcode is 数值型; only 0 and -1 exist (表 4). Anything else, however it is spelt, is unknown.
+        if (!code.isIntegralNumber() || !code.canConvertToInt()) {
+            throw new PlatformException(PlatformErrorCode.UNKNOWN_INFCODE, "infcode", "infcode is not 0 or -1");
         }
+        int infcode = code.intValue();
         if (infcode != PlatformResponse.OK && infcode != PlatformResponse.REFUSED) {
-            throw new PlatformException(PlatformErrorCode.UNKNOWN_INFCODE, "infcode", "infcode " + infcode);
+            throw new PlatformException(PlatformErrorCode.UNKNOWN_INFCODE, "infcode", "infcode is not 0 or -1");
         }
         String respondTime = text(e, "respond_time", PlatformErrorCode.MALFORMED_RESPONSE);
         checkSkew(parseTime(respondTime, RESPOND_TIME, "respond_time", PlatformErrorCode.MALFORMED_RESPONSE),
@@ -178,6 +179,7 @@ public final class EnvelopeCodec {
         } else {
             payload = raw == null ? NullNode.getInstance() : raw;
         }
+        checkNumbers(payload, field, malformed, 0);
         JsonNode cainfo = e.get("cainfo");
         if (cainfo == null || !cainfo.isTextual() || cainfo.asText().isEmpty()) {
             throw new PlatformException(PlatformErrorCode.SIGNATURE_MISSING, "cainfo", "message is not signed");
@@ -196,6 +198,27 @@ public final class EnvelopeCodec {
             throw new PlatformException(PlatformErrorCode.SIGNATURE_INVALID, "cainfo", "signature does not verify");
         }
         return payload;
+    }
+
+    /**
+     * Numbers are signed as written; a number whose plain form would be enormous ({@code 9e2147483647},
+     * {@code 1e-999999999}) is refused before canonicalisation, never expanded.
+     */
+    private static void checkNumbers(JsonNode n, String field, PlatformErrorCode malformed, int depth) {
+        if (depth > 64) {
+            throw new PlatformException(malformed, field, "nested deeper than 64 levels");
+        }
+        if (n.isBigDecimal() || n.isFloatingPointNumber()) {
+            java.math.BigDecimal d = n.decimalValue();
+            if ((long) d.precision() + Math.abs((long) d.scale()) > 64) {
+                throw new PlatformException(malformed, field, "a number with more than 64 digits in plain form");
+            }
+        }
+        if (n.isContainerNode()) {
+            for (JsonNode c : n) {
+                checkNumbers(c, field, malformed, depth + 1);
+            }
+        }
     }
 
     private ObjectNode readEnvelope(byte[] body, String contentType, PlatformErrorCode malformed) {
@@ -220,7 +243,7 @@ public final class EnvelopeCodec {
                 throw new PlatformException(malformed, null, "body is not a JSON object");
             }
             return (ObjectNode) n;
-        } catch (IOException ex) {
+        } catch (IOException | RuntimeException ex) {
             throw new PlatformException(malformed, null, "body is not JSON", ex);
         }
     }
@@ -264,7 +287,7 @@ public final class EnvelopeCodec {
 
     /** Builder of {@link EnvelopeCodec}. */
     public static final class Builder {
-        private TransactionProfile profile = TransactionProfile.template();
+        private TransactionProfile profile = TransactionProfile.workInjury();
         private Signer signer;
         private SignatureVerifier counterpart;
         private PayloadCipher cipher;
@@ -275,7 +298,7 @@ public final class EnvelopeCodec {
         private Builder() {
         }
 
-        /** The transaction profile (default: template). */
+        /** The transaction profile (default: {@link TransactionProfile#workInjury()}). */
         public Builder profile(TransactionProfile p) {
             this.profile = p;
             return this;

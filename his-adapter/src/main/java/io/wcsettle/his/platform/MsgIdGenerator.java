@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * and a second never issues more than 10,000 ids (the generator moves on to the next reserved
  * second, ahead of the clock if need be).
  *
- * <p>Use exactly one reservation store per institution code (normally the outbox's,
- * {@code Outbox.msgids()}): two independent generators with the same code would issue the
- * same ids.
+ * <p>Several workstations of one institution either share one outbox database (its reservation
+ * table hands each process its own seconds) or each have their own outbox and a distinct
+ * {@link Workstation} number, which takes the first digits of the sequence: two generators with the
+ * same code, separate reservation stores and the same workstation number would issue the same ids.
  */
 public final class MsgIdGenerator {
 
@@ -27,6 +28,7 @@ public final class MsgIdGenerator {
     private final String institutionCode;
     private final Clock clock;
     private final MsgIdReservations reservations;
+    private final Workstation workstation;
     private long second = Long.MIN_VALUE;
     private int sequence;
 
@@ -36,6 +38,17 @@ public final class MsgIdGenerator {
      * @param reservations    durable second reservations (see {@code JdbcMsgIdReservations})
      */
     public MsgIdGenerator(String institutionCode, Clock clock, MsgIdReservations reservations) {
+        this(institutionCode, clock, reservations, Workstation.single());
+    }
+
+    /**
+     * @param institutionCode the 12-character institution code ({@code fixmedins_code})
+     * @param clock           local time of the msgid timestamps
+     * @param reservations    durable second reservations (see {@code JdbcMsgIdReservations})
+     * @param workstation     which workstation of the institution this generator serves
+     */
+    public MsgIdGenerator(String institutionCode, Clock clock, MsgIdReservations reservations,
+                          Workstation workstation) {
         if (institutionCode == null || !INSTITUTION.matcher(institutionCode).matches()) {
             throw new PlatformException(PlatformErrorCode.INVALID_MSGID, "fixmedins_code",
                     "institution code must be 12 letters or digits");
@@ -43,17 +56,18 @@ public final class MsgIdGenerator {
         this.institutionCode = institutionCode;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reservations = Objects.requireNonNull(reservations, "reservations");
+        this.workstation = Objects.requireNonNull(workstation, "workstation");
     }
 
     /** A new msgid, never issued before by any generator sharing the same reservations. */
     public synchronized String next() {
         long now = LocalDateTime.now(clock).toEpochSecond(ZoneOffset.UTC);
-        if (now > second || sequence > 9999) {
+        if (now > second || sequence >= workstation.perSecond()) {
             second = reservations.reserve(institutionCode, Math.max(now, second == Long.MIN_VALUE ? now : second + 1));
             sequence = 0;
         }
         String stamp = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).format(STAMP);
-        return institutionCode + stamp + String.format("%04d", sequence++);
+        return institutionCode + stamp + String.format("%04d", workstation.sequence(sequence++));
     }
 
     /** The institution code. */

@@ -43,6 +43,9 @@ public final class PlatformClient {
     private final Sleeper sleeper;
     private final Clock clock;
     private final HttpClient http;
+    private final ApiGateway gateway;
+    private final CircuitBreaker breaker;
+    private final String target;
 
     private PlatformClient(Builder b) {
         this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
@@ -53,16 +56,20 @@ public final class PlatformClient {
         this.random = Objects.requireNonNull(b.random, "random");
         this.sleeper = b.sleeper;
         this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.gateway = b.gateway;
+        this.breaker = new CircuitBreaker(b.breakerThreshold, b.breakerOpenFor, clock);
+        this.target = endpoint.getHost() + ":" + (endpoint.getPort() > 0 ? endpoint.getPort()
+                : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(attemptTimeout)
+                .connectTimeout(b.connectTimeout.compareTo(attemptTimeout) < 0 ? b.connectTimeout : attemptTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     /**
-     * A builder; defaults: attempt timeout 10 s, call timeout 60 s, backoff 500 ms … 5 s,
-     * system sleeper.
+     * A builder; defaults: connect timeout 3 s, attempt timeout 10 s, call timeout 60 s, backoff
+     * 500 ms … 5 s, system sleeper, circuit breaker opening after 3 undelivered calls for 30 s.
      */
     public static Builder builder() {
         return new Builder();
@@ -79,10 +86,17 @@ public final class PlatformClient {
      *
      * @return the verified response: {@code infcode 0} or a definite refusal {@code -1}
      * @throws OutcomeUnknownException the request may have been committed (R-UPL-4)
-     * @throws PlatformException       {@code PLATFORM_UNAVAILABLE} when nothing was ever delivered,
-     *                                 {@code HTTP_STATUS} when the platform refused to process it
+     * @throws PlatformException       {@code PLATFORM_UNAVAILABLE} when nothing was ever delivered (at once
+     *                                 while the circuit breaker is open), {@code HTTP_STATUS} when the
+     *                                 platform refused to process it, {@code GATEWAY_REFUSED} when the
+     *                                 service gateway did
      */
     public PlatformResponse send(PlatformRequest request) {
+        if (!breaker.allows()) {
+            throw new PlatformException(PlatformErrorCode.PLATFORM_UNAVAILABLE, null,
+                    "platform unavailable, failing fast until " + breaker.retryAt() + " [target=" + target
+                            + ", msgid=" + request.msgid() + "]");
+        }
         Instant deadline = clock.instant().plus(callTimeout);
         boolean maybeDelivered = false;
         RuntimeException last = null;
@@ -94,12 +108,28 @@ public final class PlatformClient {
             Duration timeout = remaining.compareTo(attemptTimeout) < 0 ? remaining : attemptTimeout;
             LOG.debug("sending [msgid={}, infno={}, attempt={}]", request.msgid(), request.infno(), attempt);
             try {
-                return attempt(request, timeout);
+                PlatformResponse r = attempt(request, timeout);
+                if (breaker.delivered()) {
+                    LOG.warn("platform reachable again [target={}]", target);
+                }
+                return r;
             } catch (Retryable r) {
                 maybeDelivered |= r.maybeDelivered;
                 last = r.cause;
-                LOG.warn("attempt failed [msgid={}, infno={}, attempt={}, reason={}]",
-                        request.msgid(), request.infno(), attempt, r.reason);
+                LOG.debug("attempt failed [msgid={}, infno={}, attempt={}, reason={}, cause={}, target={}]",
+                        request.msgid(), request.infno(), attempt, r.reason, causeName(r), target);
+                if (r.maybeDelivered) {
+                    breaker.delivered();
+                } else if (breaker.undelivered()) {
+                    LOG.warn("platform unavailable, failing fast [target={}, cause={}, msgid={}, infno={}]",
+                            target, causeName(r), request.msgid(), request.infno());
+                }
+                if (!breaker.allows()) {
+                    break;
+                }
+            } catch (PlatformException e) {
+                breaker.delivered();
+                throw e;
             }
             Duration pause = backoff.delayBeforeRetry(attempt, random);
             Duration left = Duration.between(clock.instant(), deadline);
@@ -120,20 +150,39 @@ public final class PlatformClient {
         throw new OutcomeUnknownException(request.msgid(), "no trustworthy answer within " + callTimeout, last);
     }
 
+    private static String causeName(Retryable r) {
+        Throwable c = r.cause;
+        while (c != null && c.getCause() != null && c instanceof PlatformException) {
+            c = c.getCause();
+        }
+        return c == null ? r.reason : c.getClass().getSimpleName();
+    }
+
+    /** Whether the circuit breaker currently lets calls through (for health checks). */
+    public boolean available() {
+        return breaker.state() != CircuitBreaker.State.OPEN;
+    }
+
     private PlatformResponse attempt(PlatformRequest request, Duration timeout) {
-        HttpRequest httpRequest = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder rb = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json;charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(codec.encodeRequest(request)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(codec.encodeRequest(request)));
+        if (gateway != null) {
+            gateway.headers(request.infno(), clock.millis()).forEach(rb::header);
+        }
+        HttpRequest httpRequest = rb.build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(httpRequest, info -> new LimitedBody(codec.maxBodyBytes()));
-        } catch (ConnectException e) {
+        } catch (ConnectException | java.net.http.HttpConnectTimeoutException e) {
             throw new Retryable(false, "connect", e);
         } catch (HttpTimeoutException e) {
             throw new Retryable(true, "timeout", e);
         } catch (IOException e) {
+            if (e.getCause() instanceof ConnectException || e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+                throw new Retryable(false, "connect", e);
+            }
             if (e.getCause() instanceof PlatformException pe) {
                 throw new Retryable(true, pe.code(), pe);
             }
@@ -143,6 +192,10 @@ public final class PlatformClient {
             throw new Retryable(true, "interrupted", e);
         }
         int status = response.statusCode();
+        if (status == 401) {
+            throw new PlatformException(PlatformErrorCode.GATEWAY_REFUSED, null,
+                    "service gateway refused the call, nothing processed [msgid=" + request.msgid() + "]");
+        }
         if (status >= 500 || status == 408 || status == 429) {
             throw new Retryable(true, "http " + status,
                     new PlatformException(PlatformErrorCode.HTTP_STATUS, null, "HTTP " + status));
@@ -159,6 +212,10 @@ public final class PlatformClient {
         } catch (PlatformException e) {
             // an untrustworthy answer: the platform may have committed; retry the same msgid
             throw new Retryable(true, e.code(), e);
+        } catch (RuntimeException e) {
+            // a body no decoder should choke on, but did: untrustworthy, the platform may have committed
+            throw new Retryable(true, "MALFORMED_RESPONSE", new PlatformException(
+                    PlatformErrorCode.MALFORMED_RESPONSE, null, "undecodable answer", e));
         }
     }
 
@@ -242,8 +299,37 @@ public final class PlatformClient {
         private RandomGenerator random;
         private Sleeper sleeper = Sleeper.system();
         private Clock clock;
+        private ApiGateway gateway;
+        private Duration connectTimeout = Duration.ofSeconds(3);
+        private int breakerThreshold = 3;
+        private Duration breakerOpenFor = Duration.ofSeconds(30);
 
         private Builder() {
+        }
+
+        /** The service gateway's AK/SK and version, when the deployment has one (表 5). */
+        public Builder gateway(ApiGateway g) {
+            this.gateway = g;
+            return this;
+        }
+
+        /** Timeout of establishing a connection (default 3 s; never longer than the attempt timeout). */
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = positive(d);
+            return this;
+        }
+
+        /**
+         * The circuit breaker: after {@code undeliveredCalls} consecutive attempts that delivered
+         * nothing, fail fast for {@code openFor} (defaults 3 and 30 s).
+         */
+        public Builder circuitBreaker(int undeliveredCalls, Duration openFor) {
+            if (undeliveredCalls < 1) {
+                throw new PlatformException(PlatformErrorCode.INVALID_HEADER, "undeliveredCalls", "at least 1");
+            }
+            this.breakerThreshold = undeliveredCalls;
+            this.breakerOpenFor = positive(openFor);
+            return this;
         }
 
         /** The platform's URL (HTTPS in production; the simulator listens on loopback HTTP). */

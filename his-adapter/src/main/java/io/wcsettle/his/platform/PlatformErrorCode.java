@@ -43,10 +43,13 @@ public enum PlatformErrorCode implements ErrorCode {
     OUTCOME_UNKNOWN,
     /** The platform refused ({@code infcode -1}) a query that has no business result (e.g. 3201/3202). */
     PLATFORM_REFUSED,
-    /** An outbox operation that the entry's current state does not allow. */
-    ILLEGAL_STATE_TRANSITION,
-    /** The outbox database failed. */
-    STORAGE_FAILURE;
+    /**
+     * The service gateway in front of the platform refused the call ({@code {"code":401,…}}: headers
+     * missing, timestamp older than 30 minutes, unknown AK, wrong signature). Nothing was processed.
+     */
+    GATEWAY_REFUSED,
+    /** A request envelope field breaks 表 2 (length, required, code). Refused before sending. */
+    INVALID_HEADER;
 
     @Override
     public String code() {

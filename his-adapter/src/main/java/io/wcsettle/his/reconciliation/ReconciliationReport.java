@@ -4,20 +4,24 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The result of reconciling one day: every mismatch, totals first, then details by settlement id.
+ * The result of reconciling a period: the 3201 result per settling agency and, where the totals did
+ * not balance, every row of the 3202 result file that does not balance.
  *
- * @param day        the settlement day
- * @param mismatches every mismatch found (empty when consistent)
+ * @param from    first day (settlement time)
+ * @param to      last day
+ * @param totals  one 3201 result per settling agency
+ * @param details the 3202 rows that do not balance (empty when all totals balance)
  */
-public record ReconciliationReport(LocalDate day, List<Mismatch> mismatches) {
+public record ReconciliationReport(LocalDate from, LocalDate to, List<TotalsResult> totals, List<DetailResult> details) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public ReconciliationReport {
-        mismatches = List.copyOf(mismatches);
+        totals = List.copyOf(totals);
+        details = List.copyOf(details);
     }
 
-    /** Whether both sides agree. */
+    /** Whether every agency's totals balance. */
     public boolean consistent() {
-        return mismatches.isEmpty();
+        return totals.stream().allMatch(TotalsResult::balanced) && details.isEmpty();
     }
 }

@@ -3,23 +3,22 @@ package io.wcsettle.his.session;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.wcsettle.core.catalogue.Catalogue;
 import io.wcsettle.core.money.Fen;
-import io.wcsettle.core.settlement.Bill;
-import io.wcsettle.core.settlement.BillLine;
 import io.wcsettle.core.settlement.SettlementEngine;
-import io.wcsettle.core.settlement.SettlementResult;
-import io.wcsettle.core.settlement.WorkerStatement;
 import io.wcsettle.core.upload.UploadDeadlines;
 import io.wcsettle.his.card.ApduChannel;
 import io.wcsettle.his.card.SocialSecurityCard;
@@ -31,23 +30,33 @@ import io.wcsettle.his.outbox.OutboxRelay;
 import io.wcsettle.his.outbox.OutboxState;
 import io.wcsettle.his.platform.CanonicalJson;
 import io.wcsettle.his.platform.PlatformClient;
+import io.wcsettle.his.platform.PlatformException;
+import io.wcsettle.his.platform.PlatformRequest;
+import io.wcsettle.his.platform.PlatformResponse;
 import io.wcsettle.his.platform.RequestHeader;
-import io.wcsettle.his.platform.Transaction;
-import io.wcsettle.his.platform.TransactionProfile;
+import io.wcsettle.his.platform.profile.Answer;
+import io.wcsettle.his.platform.profile.Payload;
+import io.wcsettle.his.platform.profile.Transaction;
+import io.wcsettle.his.platform.profile.TransactionProfile;
 import io.wcsettle.his.reconciliation.Reconciler;
 import io.wcsettle.his.reconciliation.ReconciliationReport;
 
 /**
- * The hospital's discharge flow in one facade: read the card → person and filing query (1101) →
- * admission (2401) → fee upload (2301) → pre-settlement (2303) → settlement (core adjudication,
- * then 2304) → the worker's statement → the upload deadline; cancellation (2305); and the daily
- * reconciliation (3201/3202).
+ * The hospital's side of the cross-province discharge, as a typed workflow. {@link #open} runs
+ * the person query (1101) and returns a {@link Visit} handle that carries what later steps need
+ * (insured place, {@code psn_no}, {@code mdtrt_id}, the filing as the platform returned it); the
+ * visit then admits (2401), uploads fee details again and again (2301, incremental), discharges
+ * (2402), settles (core adjudication, 2303, 2304) and cancels (2305). Step outcomes are
+ * {@link StepOutcome} values: answered, refused (with the platform's {@code err_msg}), not delivered
+ * or unknown.
  *
  * <p>Every platform step goes through the durable {@link Outbox} under a business key
- * {@code <step>:<visitId>}: written before it is sent, sent with the same msgid on every retry, an
- * unknown outcome resolved by query or 2601 reversal (R-UPL-4). Running a step again — after a
- * crash, or simply twice — returns the stored answer of a DONE entry without sending anything.
- * One session per outbox; not thread-safe (the HIS serialises one workstation's calls).
+ * {@code <step>:<visitId>[:<n>]}: written before it is sent, sent with the same msgid on every
+ * retry, an unknown outcome resolved as its transaction's profile says (R-UPL-4). Asking a step
+ * again — after a crash, or simply twice — returns the stored answer without sending; a refused step
+ * asked again is sent anew. Sign-in (9001) is managed: before the first step, and again when the
+ * platform says the {@code sign_no} is no longer valid. One session serves workers of every insured
+ * place ({@link InsuredPlaces}). One session per workstation; not thread-safe.
  */
 public final class HisSession implements AutoCloseable {
 
@@ -58,26 +67,34 @@ public final class HisSession implements AutoCloseable {
     private final PlatformClient client;
     private final RequestHeader header;
     private final TransactionProfile profile;
-    private final SettlementEngine engine;
+    private final Catalogue treatmentCatalogue;
+    private final InsuredPlaces insuredPlaces;
     private final SocialSecurityCardReader cardReader;
     private final UploadDeadlines deadlines;
     private final Clock clock;
     private final int maxRounds;
+    private final SignIn signIn;
+    private final Predicate<String> signInExpired;
+    private final Map<String, SettlementEngine> engines = new HashMap<>();
+    private volatile String signNo = "";
 
     private HisSession(Builder b) {
         this.outbox = Objects.requireNonNull(b.outbox, "outbox");
         this.client = Objects.requireNonNull(b.client, "client");
         this.header = Objects.requireNonNull(b.header, "header");
-        this.engine = Objects.requireNonNull(b.engine, "engine");
+        this.treatmentCatalogue = Objects.requireNonNull(b.treatmentCatalogue, "treatmentCatalogue");
+        this.insuredPlaces = Objects.requireNonNull(b.insuredPlaces, "insuredPlaces");
         this.deadlines = Objects.requireNonNull(b.deadlines, "deadlines");
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.cardReader = b.cardReader != null ? b.cardReader : SocialSecurityCardReader.withoutPsam(b.clock);
         this.maxRounds = b.maxRounds;
+        this.signIn = b.signIn;
+        this.signInExpired = b.signInExpired;
         this.profile = client.codec().profile();
-        this.relay = new OutboxRelay(outbox, client, header);
+        this.relay = new OutboxRelay(outbox, client, this::currentHeader);
     }
 
-    /** A builder; every part is required except the card reader (default: no PSAM) and the rounds (default 5). */
+    /** A builder. Required: outbox, client, header, treatment catalogue, insured places, deadlines, clock. */
     public static Builder builder() {
         return new Builder();
     }
@@ -89,81 +106,61 @@ public final class HisSession implements AutoCloseable {
 
     /**
      * Finishes what an earlier (crashed) run left in the outbox: pending entries are sent under
-     * their stored msgids, unknown ones resolved by 2601. Returns how many are still unfinished.
+     * their stored msgids, unknown ones resolved. Stops at once while the platform is unavailable,
+     * so it never blocks a workstation at start-up. Returns how many entries are still unfinished.
      */
     public int resume() {
-        return relay.runOnce();
+        int before = outbox.unfinished().size();
+        int left = relay.runOnce();
+        if (before > 0) {
+            LOG.debug("resume finished [unfinished_before={}, unfinished_after={}]", before, left);
+        }
+        return left;
     }
 
     /**
-     * 1101: the platform's person number for the card holder.
+     * 1101: the person and their filings for {@code credential}; the visit handle the later steps
+     * hang off. Asking again for the same {@code visitId} returns the stored answer.
      *
-     * @param certNo the social security number read from the card (sent, never logged)
+     * @param visitId the HIS's id of this stay (at most 40 characters; a new one for a new stay)
      */
-    public String queryPerson(String visitId, String insuredAdmdvs, String certNo) {
-        ObjectNode in = CanonicalJson.mapper().createObjectNode().put("mdtrt_cert_type", "03")
-                .put("mdtrt_cert_no", certNo).put("psn_cert_type", "01");
-        return text(step("person:" + visitId, Transaction.PERSON_QUERY, insuredAdmdvs, in, null, null, null),
-                "baseinfo", "psn_no", "person:" + visitId);
-    }
-
-    /** 2401: registers the admission (the platform checks the filing again, R-SET-11); returns {@code mdtrt_id}. */
-    public String admit(String visitId, String insuredAdmdvs, String psnNo, Bill bill) {
-        ObjectNode in = CanonicalJson.mapper().createObjectNode().put("psn_no", psnNo).put("insutype", "410")
-                .put("begntime", bill.stay().admittedOn() + " 00:00:00")
-                .put("fixmedins_code", bill.institution().code());
-        return text(step("admission:" + visitId, Transaction.ADMISSION, insuredAdmdvs, in, null, null, null),
-                "result", "mdtrt_id", "admission:" + visitId);
-    }
-
-    /** 2301: uploads the fee details of {@code bill}, returns included (R-SET-12). */
-    public void uploadFees(String visitId, String insuredAdmdvs, String psnNo, String mdtrtId, Bill bill) {
-        ObjectNode in = CanonicalJson.mapper().createObjectNode().put("psn_no", psnNo).put("mdtrt_id", mdtrtId);
-        ArrayNode lines = in.putArray("feedetail");
-        for (BillLine l : bill.lines()) {
-            ObjectNode o = lines.addObject().put("feedetl_sn", l.id()).put("med_list_codg", l.code())
-                    .put("pric", l.price().toString()).put("cnt", l.quantity().toString())
-                    .put("det_item_fee_sumamt", l.amount().toYuanString())
-                    .put("fee_ocur_time", l.serviceDate() + " 00:00:00");
-            l.returnOf().ifPresent(r -> o.put("init_feedetl_sn", r));
-        }
-        step("fees:" + visitId, Transaction.FEE_UPLOAD, insuredAdmdvs, in, null, null, null);
+    public StepOutcome<Visit> open(String visitId, Credential credential) {
+        Visit.checkId(visitId);
+        Objects.requireNonNull(credential, "credential");
+        ObjectNode in = Payload.input(profile, Transaction.PERSON_QUERY).row("data", Map.of(
+                "mdtrt_cert_type", profile.value(credential.certTypeKey()),
+                "mdtrt_cert_no", credential.certNo(),
+                "card_sn", credential.cardSn(),
+                "psn_cert_type", profile.value("psn_cert_type"),
+                "certno", credential.idNumber(),
+                "psn_name", credential.name())).build();
+        return step("person:" + visitId, Transaction.PERSON_QUERY, "", in, null)
+                .map(out -> Visit.of(this, visitId, in, out));
     }
 
     /**
-     * Discharge settlement: core adjudicates the bill; when it can be settled directly the
-     * pre-settlement (2303) and the settlement (2304) carry core's totals to the platform. The
-     * result comes with the worker's statement and the upload deadline (R-UPL-1).
+     * The visit {@code visitId} as the outbox remembers it (after a restart): empty when its 1101 was
+     * never answered.
      */
-    public Discharge settle(String visitId, String insuredAdmdvs, String psnNo, String mdtrtId, Bill bill) {
-        SettlementResult result = engine.settle(bill);
-        WorkerStatement statement = WorkerStatement.of(bill, result);
-        LocalDate today = LocalDate.now(clock);
-        if (!result.directSettlement()) {
-            LOG.debug("not settled directly, nothing sent [visit step=settlement:{}]", visitId);
-            return new Discharge(result, statement, Optional.empty(), deadlines.dischargeUploadDue(today));
-        }
-        ObjectNode in = CanonicalJson.mapper().createObjectNode().put("psn_no", psnNo).put("mdtrt_id", mdtrtId)
-                .put("mdtrt_cert_type", "03").put("insutype", "410")
-                .put("medfee_sumamt", result.total().toYuanString())
-                .put("fund_pay_sumamt", result.fundPaid().toYuanString());
-        step("presettle:" + visitId, Transaction.PRE_SETTLEMENT, insuredAdmdvs, in.deepCopy(), null, null, null);
-        JsonNode out = step("settlement:" + visitId, Transaction.SETTLEMENT, insuredAdmdvs, in, today,
-                result.total(), result.fundPaid());
-        String setlId = text(out, "setlinfo", "setl_id", "settlement:" + visitId);
-        return new Discharge(result, statement, Optional.of(setlId), deadlines.dischargeUploadDue(today));
+    public Optional<Visit> visit(String visitId) {
+        return outbox.latest("person:" + visitId).filter(e -> e.state() == OutboxState.DONE)
+                .map(e -> Visit.of(this, visitId, parse(e.inputJson(), e.businessKey()),
+                        parse(e.responseJson(), e.businessKey())));
     }
 
-    /** 2305: cancels the settlement {@code setlId} of this visit. */
-    public void cancel(String visitId, String insuredAdmdvs, String psnNo, String setlId) {
-        ObjectNode in = CanonicalJson.mapper().createObjectNode().put("psn_no", psnNo).put("setl_id", setlId);
-        step("cancel:" + visitId, Transaction.SETTLEMENT_CANCELLATION, insuredAdmdvs, in, null, null, null);
-    }
-
-    /** 3201/3202: compares the outbox's settlements of {@code day} with the platform's. */
+    /**
+     * 3201 (and, when the totals do not balance, 3202 over a 9101 file): reconciles the settlements
+     * and cancellations of {@code day} by their settlement time.
+     */
     public ReconciliationReport reconcile(LocalDate day) {
-        return new Reconciler(client, outbox.msgids(), header)
-                .reconcile(day, Reconciler.fromOutbox(outbox, day, profile.infno(Transaction.SETTLEMENT)));
+        return reconcile(day, day);
+    }
+
+    /** As {@link #reconcile(LocalDate)} over {@code from} … {@code to}. */
+    public ReconciliationReport reconcile(LocalDate from, LocalDate to) {
+        ensureSignedIn();
+        return new Reconciler(client, outbox.msgids(), currentHeader(), clock)
+                .reconcile(from, to, Reconciler.fromOutbox(outbox, profile, from, to));
     }
 
     /** Discharge uploads due by R-UPL-1 and not done on {@code today}. */
@@ -171,58 +168,180 @@ public final class HisSession implements AutoCloseable {
         return outbox.uploadsOverdue(today);
     }
 
+    /** Discharge uploads whose deadline is not known yet (no calendar data for the year, R-UPL-1). */
+    public List<OutboxEntry> uploadsWithUnknownDeadline() {
+        return outbox.uploadsWithUnknownDeadline();
+    }
+
+    /** The interface profile in use. */
+    public TransactionProfile profile() {
+        return profile;
+    }
+
     /**
-     * One idempotent, resumable step: the entry under {@code key} is enqueued once and driven to a
-     * final state; a DONE entry's stored output is returned without sending.
+     * 9001 sign-in now (the session also signs in by itself before the first step).
+     *
+     * @return the new {@code sign_no}
      */
-    private JsonNode step(String key, Transaction t, String insured, ObjectNode input, LocalDate settledOn,
-                          Fen medfee, Fen fund) {
-        OutboxEntry e = outbox.enqueue(new NewMessage(key, profile.infno(t), insured, input, settledOn, medfee, fund));
+    public StepOutcome<String> signIn() {
+        if (signIn == null || !profile.defines(Transaction.SIGN_IN)) {
+            return new StepOutcome.Answered<>("", "");
+        }
+        ObjectNode in = Payload.input(profile, Transaction.SIGN_IN).row("signIn", Map.of(
+                "opter_no", signIn.operatorNo(), "mac", signIn.mac(), "ip", signIn.ip())).build();
+        String msgid = outbox.msgids().next();
+        try {
+            PlatformResponse r = client.send(new PlatformRequest(profile.infno(Transaction.SIGN_IN), msgid,
+                    header.withSignNo(""), in));
+            if (!r.succeeded()) {
+                return new StepOutcome.Refused<>("signin", profile.infno(Transaction.SIGN_IN), r.errMsg(), msgid);
+            }
+            String sign = Answer.output(profile.spec(Transaction.SIGN_IN), r.output()).one("signinoutb")
+                    .map(row -> row.text("sign_no")).orElse("");
+            if (sign.isEmpty()) {
+                throw new HisSessionException(SessionErrorCode.OUTPUT_INCOMPLETE, "signin", "9001 answer lacks sign_no");
+            }
+            signNo = sign;
+            LOG.debug("signed in [msgid={}]", msgid);
+            return new StepOutcome.Answered<>(sign, msgid);
+        } catch (PlatformException e) {
+            return new StepOutcome.NotDelivered<>("signin", e.code(), msgid);
+        }
+    }
+
+    /** 9002 sign-out of the current {@code sign_no}. */
+    public StepOutcome<Void> signOut() {
+        if (signNo.isEmpty() || !profile.defines(Transaction.SIGN_OUT)) {
+            return new StepOutcome.Answered<>(null, "");
+        }
+        ObjectNode in = Payload.input(profile, Transaction.SIGN_OUT).row("signOut", Map.of(
+                "sign_no", signNo, "opter_no", signIn.operatorNo())).build();
+        String msgid = outbox.msgids().next();
+        try {
+            PlatformResponse r = client.send(new PlatformRequest(profile.infno(Transaction.SIGN_OUT), msgid,
+                    currentHeader(), in));
+            signNo = "";
+            return r.succeeded() ? new StepOutcome.Answered<>(null, msgid)
+                    : new StepOutcome.Refused<>("signout", profile.infno(Transaction.SIGN_OUT), r.errMsg(), msgid);
+        } catch (PlatformException e) {
+            return new StepOutcome.NotDelivered<>("signout", e.code(), msgid);
+        }
+    }
+
+    RequestHeader currentHeader() {
+        return header.withSignNo(signNo);
+    }
+
+    private void ensureSignedIn() {
+        if (signNo.isEmpty() && signIn != null && profile.defines(Transaction.SIGN_IN)) {
+            signIn();
+        }
+    }
+
+    /**
+     * One idempotent, resumable step: the entry under {@code key} is enqueued once (again after a
+     * refusal) and driven to a final state; a DONE entry's stored output is returned without sending.
+     */
+    StepOutcome<JsonNode> step(String key, Transaction t, String insured, ObjectNode input, LocalDate settledOn) {
+        return step(key, t, insured, input, settledOn, null, null);
+    }
+
+    StepOutcome<JsonNode> step(String key, Transaction t, String insured, ObjectNode input, LocalDate settledOn,
+                               Fen medfee, Fen fund) {
+        ensureSignedIn();
+        NewMessage m = new NewMessage(key, profile.infno(t), insured, input, settledOn, medfee, fund);
+        OutboxEntry e = outbox.enqueueAfterRefusal(m);
+        boolean resigned = false;
         for (int round = 0; round <= maxRounds; round++) {
             switch (e.state()) {
                 case DONE:
-                    return parse(e.responseJson(), key);
+                    return new StepOutcome.Answered<>(parse(e.responseJson(), key), e.msgid());
                 case FAILED:
-                    throw new HisSessionException(SessionErrorCode.STEP_REFUSED, key,
-                            "platform refused " + e.infno() + " [msgid=" + e.msgid() + ", error=" + e.lastError() + "]");
-                case REVERSED:
-                    if ("REVERSED".equals(e.reversalResult())) {
-                        throw new HisSessionException(SessionErrorCode.STEP_REVERSED, key,
-                                "committed and reversed by 2601 [msgid=" + e.msgid() + "]");
+                    String err = errMsg(e);
+                    if (!resigned && signIn != null && signInExpired.test(err)) {
+                        resigned = true;
+                        signNo = "";
+                        signIn();
+                        e = outbox.enqueueAfterRefusal(m);
+                        continue;
                     }
-                    break; // never committed: the next generation is the redo
+                    return new StepOutcome.Refused<>(key, e.infno(), err, e.msgid());
+                case REVERSED:
+                    break; // resolved: the next generation is the redo
                 default:
-                    relay.process(e);
+                    OutboxState after = relay.process(e);
+                    if (after == OutboxState.PENDING) {
+                        OutboxEntry p = outbox.latest(key).orElseThrow();
+                        return new StepOutcome.NotDelivered<>(key, String.valueOf(p.lastError()), p.msgid());
+                    }
                     break;
             }
             e = outbox.latest(key).orElseThrow();
         }
         if (e.state() == OutboxState.DONE) {
-            return parse(e.responseJson(), key);
+            return new StepOutcome.Answered<>(parse(e.responseJson(), key), e.msgid());
         }
-        throw new HisSessionException(SessionErrorCode.STEP_UNRESOLVED, key,
-                "outcome still " + e.state() + " [msgid=" + e.msgid() + "]; run the step again to resume");
+        return new StepOutcome.Unknown<>(key, e.msgid());
     }
 
-    private static JsonNode parse(String json, String key) {
+    /** The latest stored entry of {@code key}. */
+    Optional<OutboxEntry> latest(String key) {
+        return outbox.latest(key);
+    }
+
+    /** The latest entries of every key with {@code prefix}. */
+    List<OutboxEntry> latestWithPrefix(String prefix) {
+        return outbox.latestWithPrefix(prefix);
+    }
+
+    /** The engine for a worker insured in {@code insured} (R-SET-3, -4): treatment catalogue, insured-place devices. */
+    SettlementEngine engineFor(io.wcsettle.core.region.Admdvs insured) {
+        InsuredPlaces.Place place = insuredPlaces.of(insured).orElseThrow(() -> new HisSessionException(
+                SessionErrorCode.INSURED_PLACE_UNKNOWN, "insuplc_admdvs",
+                "no policy and device catalogue registered for insured place " + insured.code()));
+        return engines.computeIfAbsent(insured.code().substring(0, 2),
+                k -> new SettlementEngine(place.policy(), treatmentCatalogue, place.devices()));
+    }
+
+    InsuredPlaces insuredPlaces() {
+        return insuredPlaces;
+    }
+
+    UploadDeadlines deadlines() {
+        return deadlines;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private static String errMsg(OutboxEntry e) {
         try {
-            return CanonicalJson.mapper().readTree(json == null ? "null" : json);
+            JsonNode n = CanonicalJson.mapper().readTree(e.responseJson() == null ? "{}" : e.responseJson());
+            return n.path("err_msg").asText(String.valueOf(e.lastError()));
+        } catch (IOException ex) {
+            return String.valueOf(e.lastError());
+        }
+    }
+
+    static JsonNode parse(String json, String key) {
+        try {
+            return CanonicalJson.mapper().readTree(json == null ? "{}" : json);
         } catch (IOException ex) {
             throw new HisSessionException(SessionErrorCode.OUTPUT_INCOMPLETE, key, "stored output is not JSON");
         }
     }
 
-    private static String text(JsonNode out, String object, String field, String key) {
-        JsonNode v = out == null ? null : out.path(object).get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new HisSessionException(SessionErrorCode.OUTPUT_INCOMPLETE, key, "output lacks " + object + "." + field);
-        }
-        return v.textValue();
-    }
-
-    /** Closes the outbox. */
+    /** Signs out (best effort) and closes the outbox. */
     @Override
     public void close() {
+        try {
+            if (!signNo.isEmpty()) {
+                signOut();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("sign-out at close failed [{}]", e.getClass().getSimpleName());
+        }
         outbox.close();
     }
 
@@ -231,11 +350,14 @@ public final class HisSession implements AutoCloseable {
         private Outbox outbox;
         private PlatformClient client;
         private RequestHeader header;
-        private SettlementEngine engine;
+        private Catalogue treatmentCatalogue;
+        private InsuredPlaces insuredPlaces;
         private SocialSecurityCardReader cardReader;
         private UploadDeadlines deadlines;
         private Clock clock;
         private int maxRounds = 5;
+        private SignIn signIn;
+        private Predicate<String> signInExpired = err -> err != null && err.contains("签到");
 
         private Builder() {
         }
@@ -246,21 +368,27 @@ public final class HisSession implements AutoCloseable {
             return this;
         }
 
-        /** The signed platform client. */
+        /** The signed platform client (its codec's profile is the session's). */
         public Builder client(PlatformClient c) {
             this.client = c;
             return this;
         }
 
-        /** The institution's request header (after sign-in). */
+        /** The institution's request header; the session adds {@code sign_no} and the insured place. */
         public Builder header(RequestHeader h) {
             this.header = h;
             return this;
         }
 
-        /** Core's settlement engine with the catalogues in force. */
-        public Builder engine(SettlementEngine e) {
-            this.engine = e;
+        /** The treatment place's drug, item, service and rehab catalogue (R-SET-3). */
+        public Builder treatmentCatalogue(Catalogue c) {
+            this.treatmentCatalogue = c;
+            return this;
+        }
+
+        /** The insured places served, each with its policy and device catalogue (R-SET-4). */
+        public Builder insuredPlaces(InsuredPlaces p) {
+            this.insuredPlaces = p;
             return this;
         }
 
@@ -270,7 +398,7 @@ public final class HisSession implements AutoCloseable {
             return this;
         }
 
-        /** Upload deadlines under the insured place's policy (R-UPL-1). */
+        /** Upload deadlines under the treatment place's policy (R-UPL-1). */
         public Builder deadlines(UploadDeadlines d) {
             this.deadlines = d;
             return this;
@@ -282,10 +410,25 @@ public final class HisSession implements AutoCloseable {
             return this;
         }
 
-        /** Delivery or resolution rounds per step before {@code STEP_UNRESOLVED} (default 5). */
+        /** 9001 sign-in input; without it the session sends no sign-in (a platform that needs none). */
+        public Builder signIn(SignIn s) {
+            this.signIn = s;
+            return this;
+        }
+
+        /**
+         * How to recognise a refusal that means "sign in again" from its {@code err_msg} (default: the
+         * text mentions 签到).
+         */
+        public Builder signInExpired(Predicate<String> p) {
+            this.signInExpired = Objects.requireNonNull(p);
+            return this;
+        }
+
+        /** Delivery or resolution rounds per step before {@code Unknown} (default 5). */
         public Builder maxRounds(int n) {
             if (n < 1) {
-                throw new IllegalArgumentException("maxRounds must be at least 1");
+                throw new HisSessionException(SessionErrorCode.INVALID_STEP_INPUT, "maxRounds", "at least 1");
             }
             this.maxRounds = n;
             return this;

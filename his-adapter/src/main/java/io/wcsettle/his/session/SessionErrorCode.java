@@ -2,16 +2,30 @@ package io.wcsettle.his.session;
 
 import io.wcsettle.core.error.ErrorCode;
 
-/** Stable codes of {@link HisSession} steps. */
+/** Stable codes of {@link HisSession} and {@link Visit} steps. */
 public enum SessionErrorCode implements ErrorCode {
-    /** The platform answered {@code infcode = -1}: the step was refused; the message says why. */
+    /** The platform answered {@code infcode = -1}: the step was refused; {@code err_msg} says why. Fix the cause, ask again. */
     STEP_REFUSED,
     /** The outcome is still unknown after the configured rounds (R-UPL-4); run the step again later, it resumes. */
     STEP_UNRESOLVED,
-    /** The step committed and was then reversed by a 2601 (R-UPL-4); start it again under a new visit step. */
-    STEP_REVERSED,
+    /** Nothing reached the platform (unreachable, circuit breaker open, gateway refused); safe to ask again later. */
+    STEP_NOT_DELIVERED,
     /** The platform's output lacks a field the next step needs. */
-    OUTPUT_INCOMPLETE;
+    OUTPUT_INCOMPLETE,
+    /** The step needs an earlier one first (e.g. fees before admission, settlement before cancellation). */
+    STEP_OUT_OF_ORDER,
+    /** A fee row with this {@code feedetl_sn} was already uploaded with other content; cancel it (2302) first. */
+    FEE_CONTENT_CONFLICT,
+    /** The bill's lines and the fee rows the platform holds differ; upload or cancel rows first. */
+    FEES_NOT_UPLOADED,
+    /** The visit has no live settlement to cancel (none yet, or already cancelled). */
+    NO_LIVE_SETTLEMENT,
+    /** No policy and device catalogue are registered for the visit's insured place. */
+    INSURED_PLACE_UNKNOWN,
+    /** The filing the platform returned names another insured place than the person's insurance. */
+    FILING_PLACE_MISMATCH,
+    /** A value the step was given is not usable (the message names the field). */
+    INVALID_STEP_INPUT;
 
     @Override
     public String code() {

@@ -1,0 +1,32 @@
+package io.wcsettle.his.session;
+
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+/**
+ * One diagnosis row of 2401 / 2402 ({@code diseinfo}, 表 96 / 表 99).
+ *
+ * @param type        {@code diag_type} 诊断类别 (code of the region's dictionary, e.g. {@code 1} 西医)
+ * @param main        {@code maindiag_flag}: the main diagnosis
+ * @param order       {@code diag_srt_no}, 1-based
+ * @param code        {@code diag_code} (ICD-10)
+ * @param name        {@code diag_name}
+ * @param department  {@code diag_dept}
+ * @param doctorCode  {@code dise_dor_no}
+ * @param doctorName  {@code dise_dor_name}
+ * @param time        {@code diag_time}
+ */
+public record Diagnosis(String type, boolean main, int order, String code, String name, String department,
+                        String doctorCode, String doctorName, LocalDateTime time) {
+
+    /** Rejects nulls. */
+    public Diagnosis {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(department, "department");
+        Objects.requireNonNull(doctorCode, "doctorCode");
+        Objects.requireNonNull(doctorName, "doctorName");
+        Objects.requireNonNull(time, "time");
+    }
+}

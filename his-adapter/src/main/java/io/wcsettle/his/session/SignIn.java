@@ -1,0 +1,22 @@
+package io.wcsettle.his.session;
+
+import java.util.Objects;
+
+/**
+ * The 9001 sign-in input (表 218 {@code signIn}): operator number, MAC and IP address of the
+ * workstation. The session signs in before the first step, and again when the platform says the
+ * {@code sign_no} is no longer valid.
+ *
+ * @param operatorNo {@code opter_no}, at most 20
+ * @param mac        {@code mac}, at most 20
+ * @param ip         {@code ip}, at most 20
+ */
+public record SignIn(String operatorNo, String mac, String ip) {
+
+    /** Rejects nulls. */
+    public SignIn {
+        Objects.requireNonNull(operatorNo, "operatorNo");
+        Objects.requireNonNull(mac, "mac");
+        Objects.requireNonNull(ip, "ip");
+    }
+}
