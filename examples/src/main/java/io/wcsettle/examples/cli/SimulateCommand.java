@@ -10,11 +10,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.wcsettle.his.platform.Sm2Keys;
 import io.wcsettle.his.platform.Sm2Signer;
+import io.wcsettle.his.platform.ApiGateway;
 import io.wcsettle.testkit.platform.PlatformSimulator;
+import io.wcsettle.testkit.platform.SimulatedPerson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,6 +54,30 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "the simulator's admdvs, used in inf_refmsgid (default: ${DEFAULT-VALUE})")
     private String admdvs;
 
+    @Option(names = "--person", paramLabel = "SPEC",
+            description = "register a person 1101 finds, repeatable: id=ID,name=NAME[,card=CARDNO,card_sn=32HEX]"
+                    + "[,ecard=TOKEN],psn_no=PSN,insured=ADMDVS[,psn_type=11]"
+                    + "[,filing=TYPE:SCOPE:TARGET:yyyy-MM-dd] (TYPE REFERRAL|LONG_TERM_RESIDENCE|RESIDENT_WORK, "
+                    + "SCOPE MEDICAL|REHAB|DEVICE)")
+    private List<String> persons = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "FILE",
+            description = "a JSON file with an array of persons, each {\"id\",\"name\",\"card\",\"card_sn\",\"ecard\","
+                    + "\"psn_no\",\"insured\",\"psn_type\",\"filings\":[{\"type\",\"scope\",\"target\",\"filed_on\"}]}")
+    private Path seed;
+
+    @Option(names = "--gateway", paramLabel = "AK:SK:VERSION",
+            description = "demand the service gateway's _api_* headers signed with this AK/SK (表 5)")
+    private String gateway;
+
+    private ApiGateway gateway(String spec) {
+        String[] p = spec.split(":", 3);
+        if (p.length != 3) {
+            throw new ParameterException(this.spec.commandLine(), "--gateway is AK:SK:VERSION");
+        }
+        return new ApiGateway(p[0], p[1], p[2]);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -76,11 +104,18 @@ public final class SimulateCommand implements Callable<Integer> {
                 .clock(Clock.system(ZoneId.of("Asia/Shanghai")))
                 .admdvs(admdvs)
                 .port(port)
+                .gateway(gateway == null ? null : gateway(gateway))
                 .start()) {
+            for (SimulatedPerson p : SimulatorSeed.persons(persons, seed)) {
+                simulator.registerPerson(p);
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             out.println("simulator listening on " + simulator.uri());
             out.println("keys in " + keysDir.toAbsolutePath() + " (platform-public.pem verifies responses"
                     + (hisPublicKey == null ? "; sign requests with his-private.pem" : "") + ")");
+            out.println((persons.size() + (seed == null ? 0 : 1)) == 0
+                    ? "no persons registered: 1101 will answer 未查询到人员信息 (see --person / --seed)"
+                    : "persons registered from --person / --seed");
             out.println("Ctrl-C to stop");
             out.flush();
             stop.await();

@@ -248,8 +248,8 @@ public final class Visit {
         Map<String, JsonNode> fresh = new LinkedHashMap<>();
         for (FeeDetail fd : rows) {
             String sn = fd.line().id();
-            JsonNode row = feeRow(fd, mdtrt);
-            JsonNode before = held.containsKey(sn) ? held.get(sn) : fresh.get(sn);
+            JsonNode row = normal(feeRow(fd, mdtrt));
+            JsonNode before = held.containsKey(sn) ? normal(held.get(sn)) : fresh.get(sn);
             if (before != null) {
                 if (!before.equals(row)) {
                     throw new HisSessionException(SessionErrorCode.FEE_CONTENT_CONFLICT, "feedetl_sn",
@@ -281,6 +281,11 @@ public final class Visit {
             pending = new ArrayList<>(pending.subList(n, pending.size()));
         }
         return new StepOutcome.Answered<>(sent, last);
+    }
+
+    /** The row as it reads back from its canonical text, so that stored and fresh rows compare by value. */
+    private static JsonNode normal(JsonNode n) {
+        return HisSession.parse(new String(CanonicalJson.bytes(n), StandardCharsets.UTF_8), "fees");
     }
 
     private static ObjectNode feeBatch(List<JsonNode> rows, NodeSpec node) {

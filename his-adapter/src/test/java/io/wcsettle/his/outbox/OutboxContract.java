@@ -21,7 +21,6 @@ import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.policy.RegionalPolicies;
 import io.wcsettle.core.upload.UploadDeadlines;
 import io.wcsettle.his.platform.CanonicalJson;
-import io.wcsettle.his.platform.PlatformException;
 
 /** The outbox's contract, run against every supported database. */
 abstract class OutboxContract {
@@ -76,35 +75,37 @@ abstract class OutboxContract {
     }
 
     @Test
-    @DisplayName("R-UPL-4: legal transitions PENDING→SENT→UNKNOWN→REVERSED; illegal ones are ILLEGAL_STATE_TRANSITION")
+    @DisplayName("R-UPL-4: legal transitions PENDING→SENT→UNKNOWN→REVERSED; illegal ones are ILLEGAL_STATE_TRANSITION (OutboxException)")
     void stateMachine() {
         outbox = open();
         String m = outbox.enqueue(settlement("B1", null)).msgid();
         assertEquals("ILLEGAL_STATE_TRANSITION",
-                assertThrows(PlatformException.class, () -> outbox.markDone(m, "{}")).code());
+                assertThrows(OutboxException.class, () -> outbox.markDone(m, "{}")).code());
         assertEquals(1, outbox.markSent(m).attempts());
         assertEquals(2, outbox.markSent(m).attempts());
         assertEquals(OutboxState.UNKNOWN, outbox.markUnknown(m, "OUTCOME_UNKNOWN").state());
-        assertThrows(PlatformException.class, () -> outbox.markSent(m));
+        assertThrows(OutboxException.class, () -> outbox.markSent(m));
         String r1 = outbox.reversalMsgid(m);
         outbox.close();
         outbox = open();
         assertEquals(r1, outbox.reversalMsgid(m), "the 2601 msgid is stored once and reused");
         assertNotEquals(m, r1);
-        assertEquals(Optional.empty(), outbox.markReversed(m, true));
+        OutboxEntry redo = outbox.markResolved(m, Resolution.REVERSED);
+        assertEquals(2, redo.generation());
+        assertEquals(redo, outbox.markResolved(m, Resolution.REVERSED), "resolving twice returns the same redo");
         assertEquals(OutboxState.REVERSED, outbox.find(m).orElseThrow().state());
         assertEquals("REVERSED", outbox.find(m).orElseThrow().reversalResult());
-        assertThrows(PlatformException.class, () -> outbox.markDone(m, "{}"));
+        assertThrows(OutboxException.class, () -> outbox.markDone(m, "{}"));
     }
 
     @Test
-    @DisplayName("R-UPL-4: redo under a new msgid only when the 2601 confirms the platform never committed the original")
-    void redo_onlyWhenNeverCommitted() {
+    @DisplayName("R-UPL-4: once resolved (the platform holds nothing of it) the business is redone under a new msgid, atomically")
+    void redo_afterResolution() {
         outbox = open();
         String m = outbox.enqueue(settlement("B1", null)).msgid();
         outbox.markSent(m);
         outbox.markUnknown(m, "OUTCOME_UNKNOWN");
-        OutboxEntry redo = outbox.markReversed(m, false).orElseThrow();
+        OutboxEntry redo = outbox.markResolved(m, Resolution.ABANDONED);
         assertNotEquals(m, redo.msgid());
         assertEquals(2, redo.generation());
         assertEquals(OutboxState.PENDING, redo.state());

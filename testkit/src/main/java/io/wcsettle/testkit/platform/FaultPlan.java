@@ -14,6 +14,7 @@ import java.util.Random;
 public final class FaultPlan {
 
     private final Deque<Fault> scripted = new ArrayDeque<>();
+    private final java.util.Map<String, Deque<Fault>> byInfno = new java.util.HashMap<>();
     private Random random = new Random(0);
     private double rate;
     private List<Fault> kinds = List.of();
@@ -25,6 +26,12 @@ public final class FaultPlan {
     /** The next requests meet {@code faults}, one each, in order. */
     public synchronized FaultPlan next(Fault... faults) {
         scripted.addAll(List.of(faults));
+        return this;
+    }
+
+    /** The next requests of transaction {@code infno} meet {@code faults}, one each, in order (before any other plan). */
+    public synchronized FaultPlan forInfno(String infno, Fault... faults) {
+        byInfno.computeIfAbsent(Objects.requireNonNull(infno), k -> new ArrayDeque<>()).addAll(List.of(faults));
         return this;
     }
 
@@ -45,6 +52,7 @@ public final class FaultPlan {
     /** No more faults. */
     public synchronized FaultPlan clear() {
         scripted.clear();
+        byInfno.clear();
         rate = 0;
         return this;
     }
@@ -53,8 +61,12 @@ public final class FaultPlan {
         return delay;
     }
 
-    /** The fault of the next request, or {@code null}. */
-    synchronized Fault draw() {
+    /** The fault of the next request of {@code infno}, or {@code null}. */
+    synchronized Fault draw(String infno) {
+        Deque<Fault> own = infno == null ? null : byInfno.get(infno);
+        if (own != null && !own.isEmpty()) {
+            return own.poll();
+        }
         if (!scripted.isEmpty()) {
             return scripted.poll();
         }

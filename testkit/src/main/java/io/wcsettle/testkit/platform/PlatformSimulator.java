@@ -32,13 +32,22 @@ import io.wcsettle.his.platform.PlatformRequest;
 import io.wcsettle.his.platform.PlatformResponse;
 import io.wcsettle.his.platform.Signer;
 import io.wcsettle.his.platform.Sm2Verifier;
-import io.wcsettle.his.platform.TransactionProfile;
+import io.wcsettle.his.platform.ApiGateway;
+import io.wcsettle.his.platform.profile.TransactionProfile;
 
 /**
- * An embedded settlement platform for tests (yours and ours): a JDK {@link HttpServer} on a free
- * loopback port that implements the transactions of PROTOCOL.md with its own store, verifies
- * every request's signature, signs every response, is idempotent by msgid, and injects
- * {@link Fault faults} on request. Starts in milliseconds.
+ * An embedded settlement platform for tests (yours and ours), a test double named as one: a JDK
+ * {@link HttpServer} on a free loopback port that implements the transactions of the published
+ * interface with its own store. It is stricter than a real platform: every request is checked
+ * against the published tables (nodes, required fields, JSON types, lengths, dictionaries; by default
+ * every field of the table must be sent and no other), the envelope against 表 2, the signature,
+ * the sign-in ({@code sign_no} from 9001, expiring), and, when configured, the service gateway's
+ * {@code _api_*} headers; answers are built through the output tables. Business rules a HIS meets:
+ * fee rows unique per visit and {@code 单价×数量 = 总额}, returns against their original, settlement
+ * totals equal to the rows held, one live settlement per visit, 2601 only for the transactions the
+ * template lists, 3202 through a zip file over 9101/9102. Idempotent by msgid (the same msgid with
+ * other content is refused); {@link Fault faults} on request, also per transaction. Slow clients
+ * cannot hold a worker for long ({@code sun.net.httpserver.maxReqTime}). Starts in milliseconds.
  *
  * <pre>{@code
  * try (PlatformSimulator sim = PlatformSimulator.builder()
@@ -59,6 +68,10 @@ public final class PlatformSimulator implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // a client that trickles its request is cut off after 10 s instead of holding a worker thread
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+        }
     }
 
     private final HttpServer server;
@@ -69,14 +82,37 @@ public final class PlatformSimulator implements AutoCloseable {
     private final Clock clock;
     private final String admdvs;
     private final AtomicInteger served = new AtomicInteger();
+    private final ApiGateway gateway;
+
+    /**
+     * How the simulator differs where real platforms differ.
+     *
+     * @param requireSignIn           every transaction but 9001 needs a valid {@code sign_no}
+     * @param signInValidFor          how long a {@code sign_no} stays valid
+     * @param requireEveryField       every field of a table must be sent (empty as {@code ""} / {@code 0})
+     * @param refuseUnknownFields     a field or node the table does not have is refused
+     * @param requireFiling           2401 needs a filing covering the treatment place on the admission day
+     * @param confirmReversalOfUnseen a 2601 for a msgid never seen answers {@code 0} (and the late original is
+     *                                refused); {@code false}: it answers {@code -1} 原交易不存在
+     * @param noOutputAsEmptyObject   a transaction without output (无) answers {@code {}} instead of {@code null}
+     */
+    public record Options(boolean requireSignIn, java.time.Duration signInValidFor, boolean requireEveryField,
+                          boolean refuseUnknownFields, boolean requireFiling, boolean confirmReversalOfUnseen,
+                          boolean noOutputAsEmptyObject) {
+        /** The strict default. */
+        public static Options strict() {
+            return new Options(true, java.time.Duration.ofHours(12), true, true, true, true, false);
+        }
+    }
 
     private PlatformSimulator(Builder b) throws IOException {
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.admdvs = b.admdvs;
+        this.gateway = b.gateway;
         this.codec = EnvelopeCodec.builder().profile(b.profile).signer(Objects.requireNonNull(b.signer, "platformSigner"))
                 .counterpart(new Sm2Verifier(Objects.requireNonNull(b.hisKey, "hisPublicKey")))
                 .payloadCipher(b.cipher).clock(clock).build();
-        this.store = new SimulatorStore(b.profile, clock);
+        this.store = new SimulatorStore(b.profile, clock, b.options);
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
             Thread t = new Thread(r, "platform-simulator");
             t.setDaemon(true);
@@ -88,7 +124,7 @@ public final class PlatformSimulator implements AutoCloseable {
         server.start();
     }
 
-    /** A builder: template profile, admdvs {@code 110000}, 8 threads, a free port. */
+    /** A builder: work-injury profile, strict options, admdvs {@code 110000}, 8 threads, a free port. */
     public static Builder builder() {
         return new Builder();
     }
@@ -104,9 +140,24 @@ public final class PlatformSimulator implements AutoCloseable {
         return faults;
     }
 
-    /** Registers a person the 1101 query finds by certificate number. */
-    public void registerPerson(String certNo, String psnNo, String insuplcAdmdvs) {
-        store.registerPerson(certNo, psnNo, insuplcAdmdvs);
+    /** Registers a person 1101 finds by their credentials. */
+    public void registerPerson(SimulatedPerson person) {
+        store.registerPerson(Objects.requireNonNull(person, "person"));
+    }
+
+    /** Every {@code sign_no} stops being valid now (as at the platform's daily cut-off). */
+    public void expireSignIns() {
+        store.expireSignIns();
+    }
+
+    /** Every admission recorded so far. */
+    public List<SimulatedAdmission> admissions() {
+        return store.admissions();
+    }
+
+    /** Fee rows held per {@code mdtrt_id}. */
+    public java.util.Map<String, Integer> feeRows() {
+        return store.feeRows();
     }
 
     /** Every settlement recorded so far, in commit order. */
@@ -142,7 +193,11 @@ public final class PlatformSimulator implements AutoCloseable {
                 plain(ex, 413, "too large");
                 return;
             }
-            Fault fault = faults.draw();
+            if (gateway != null && !gatewayAccepts(ex)) {
+                return;
+            }
+            Fault fault = faults.draw(ex.getRequestHeaders().getFirst(ApiGateway.NAME) != null
+                    ? ex.getRequestHeaders().getFirst(ApiGateway.NAME) : infnoOf(body));
             if (fault == Fault.HTTP_500) {
                 plain(ex, 500, "injected failure");
                 return;
@@ -153,16 +208,17 @@ public final class PlatformSimulator implements AutoCloseable {
             PlatformResponse response;
             try {
                 PlatformRequest request = codec.decodeRequest(body, ex.getRequestHeaders().getFirst("Content-Type"));
-                SimulatorStore.Answer answer = store.process(request);
+                SimulatorStore.Result answer = store.process(request);
                 if (fault == Fault.DUPLICATE_DELIVERY) {
                     answer = store.process(request);
                 }
                 LOG.debug("simulated [msgid={}, infno={}, infcode={}, fault={}]",
                         request.msgid(), request.infno(), answer.infcode(), fault);
                 response = envelope(answer.infcode(), answer.errMsg(), answer.output());
-            } catch (PlatformException e) {
+            } catch (io.wcsettle.core.error.WcsettleException e) {
                 LOG.debug("refused request [code={}]", e.code());
-                response = envelope(PlatformResponse.REFUSED, e.code(), null);
+                response = envelope(PlatformResponse.REFUSED, (e.code() + ": " + e.getMessage()).substring(0,
+                        Math.min(200, (e.code() + ": " + e.getMessage()).length())), null);
             }
             byte[] bytes = codec.encodeResponse(response);
             if (fault == Fault.CORRUPT_SIGNATURE) {
@@ -180,6 +236,59 @@ public final class PlatformSimulator implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             LOG.trace("connection ended [{}]", e.getClass().getSimpleName());
         }
+    }
+
+    private static String infnoOf(byte[] body) {
+        try {
+            return CanonicalJson.mapper().readTree(body).path("infno").asText(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** 表 5: the gateway refuses with {@code {"code":401,…}} before the platform sees anything. */
+    private boolean gatewayAccepts(HttpExchange ex) throws IOException {
+        com.sun.net.httpserver.Headers h = ex.getRequestHeaders();
+        java.util.Map<String, String> signed = new java.util.TreeMap<>();
+        for (String k : List.of(ApiGateway.ACCESS_KEY, ApiGateway.NAME, ApiGateway.TIMESTAMP, ApiGateway.VERSION)) {
+            String v = h.getFirst(k);
+            if (v == null) {
+                gatewayRefusal(ex, "缺少服务网关的请求头!");
+                return false;
+            }
+            signed.put(k, v);
+        }
+        if (h.getFirst(ApiGateway.SIGNATURE) == null) {
+            gatewayRefusal(ex, "缺少服务网关的请求头!");
+            return false;
+        }
+        long ts;
+        try {
+            ts = Long.parseLong(signed.get(ApiGateway.TIMESTAMP));
+        } catch (NumberFormatException e) {
+            gatewayRefusal(ex, "签名时间戳超时!");
+            return false;
+        }
+        if (Math.abs(clock.millis() - ts) > java.time.Duration.ofMinutes(30).toMillis()) {
+            gatewayRefusal(ex, "签名时间戳超时!");
+            return false;
+        }
+        if (!gateway.accessKey().equals(signed.get(ApiGateway.ACCESS_KEY))) {
+            gatewayRefusal(ex, "非法用户!");
+            return false;
+        }
+        if (!gateway.verifies(signed, h.getFirst(ApiGateway.SIGNATURE))) {
+            gatewayRefusal(ex, "签名不一致!");
+            return false;
+        }
+        return true;
+    }
+
+    private static void gatewayRefusal(HttpExchange ex, String message) throws IOException {
+        byte[] b = ("{\"code\":401,\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        ex.sendResponseHeaders(401, b.length);
+        ex.getResponseBody().write(b);
     }
 
     private PlatformResponse envelope(int infcode, String errMsg, com.fasterxml.jackson.databind.JsonNode output) {
@@ -222,7 +331,9 @@ public final class PlatformSimulator implements AutoCloseable {
 
     /** Builder of {@link PlatformSimulator}. */
     public static final class Builder {
-        private TransactionProfile profile = TransactionProfile.template();
+        private TransactionProfile profile = TransactionProfile.workInjury();
+        private Options options = Options.strict();
+        private ApiGateway gateway;
         private Signer signer;
         private PublicKey hisKey;
         private PayloadCipher cipher;
@@ -234,7 +345,19 @@ public final class PlatformSimulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** The transaction profile (default: template). */
+        /** How strict the simulator is where real platforms differ (default {@link Options#strict()}). */
+        public Builder options(Options o) {
+            this.options = Objects.requireNonNull(o);
+            return this;
+        }
+
+        /** Demand the service gateway's {@code _api_*} headers signed with this AK/SK (表 5). */
+        public Builder gateway(ApiGateway g) {
+            this.gateway = g;
+            return this;
+        }
+
+        /** The transaction profile (default: {@link TransactionProfile#workInjury()}). */
         public Builder profile(TransactionProfile p) {
             this.profile = Objects.requireNonNull(p);
             return this;
@@ -282,12 +405,18 @@ public final class PlatformSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Starts the simulator. */
+        /**
+         * Starts the simulator.
+         *
+         * @throws PlatformException {@code PLATFORM_UNAVAILABLE} naming the port when it cannot listen (port in use)
+         */
         public PlatformSimulator start() {
             try {
                 return new PlatformSimulator(this);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start platform simulator", e);
+                throw new PlatformException(io.wcsettle.his.platform.PlatformErrorCode.PLATFORM_UNAVAILABLE, "port",
+                        "cannot listen on 127.0.0.1:" + port + " (" + e.getClass().getSimpleName() + ": "
+                                + e.getMessage() + ")", e);
             }
         }
     }

@@ -6,7 +6,6 @@ import io.wcsettle.core.calendar.WorkingDayCalendar;
 import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.policy.RegionalPolicies;
 import io.wcsettle.core.upload.UploadDeadlines;
-import io.wcsettle.his.platform.CanonicalJson;
 
 /** Shared values of the outbox tests that run against the testkit's platform simulator. */
 final class OutboxFixtures {
@@ -17,10 +16,9 @@ final class OutboxFixtures {
     private OutboxFixtures() {
     }
 
+    /** A valid 2401 (2601 can reverse it) whose business key and 住院号 are {@code key}. */
     static NewMessage settlement(String key, LocalDate settledOn) {
-        return new NewMessage(key, "2304", "150102",
-                CanonicalJson.mapper().createObjectNode().put("psn_no", "P" + key).put("mdtrt_id", key)
-                        .put("medfee_sumamt", "12.34").put("fund_pay_sumamt", "10.00"),
+        return new NewMessage(key, "2401", "150102", io.wcsettle.his.platform.PlatformFixture.admissionInput(key),
                 settledOn, Fen.of(1234), Fen.of(1000));
     }
 }

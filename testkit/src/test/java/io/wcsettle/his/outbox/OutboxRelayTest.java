@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.wcsettle.his.platform.PlatformFixture;
 import io.wcsettle.testkit.platform.Fault;
-import io.wcsettle.testkit.platform.SimulatedSettlement;
+import io.wcsettle.testkit.platform.SimulatedAdmission;
 
 class OutboxRelayTest {
 
@@ -33,11 +33,11 @@ class OutboxRelayTest {
 
     private OutboxRelay relay() {
         outbox = Outbox.h2File(dir.resolve("outbox"), PlatformFixture.INSTITUTION, f.clock, OutboxFixtures.DEADLINES);
-        return new OutboxRelay(outbox, f.client().build(), PlatformFixture.header());
+        return new OutboxRelay(outbox, f.client().build(), f.signedHeader());
     }
 
-    private List<SimulatedSettlement> settlementsOf(String key, SimulatedSettlement.Status status) {
-        return f.simulator.settlements().stream().filter(s -> s.mdtrtId().equals(key) && s.status() == status).toList();
+    private List<SimulatedAdmission> admissionsOf(String key, boolean reversed) {
+        return f.simulator.admissions().stream().filter(s -> s.iptNo().equals(key) && s.reversed() == reversed).toList();
     }
 
     @Test
@@ -48,7 +48,7 @@ class OutboxRelayTest {
         assertEquals(0, relay.runOnce());
         OutboxEntry done = outbox.find(e.msgid()).orElseThrow();
         assertEquals(OutboxState.DONE, done.state());
-        assertEquals(e.msgid(), settlementsOf("B1", SimulatedSettlement.Status.ACTIVE).get(0).msgid());
+        assertEquals(e.msgid(), admissionsOf("B1", false).get(0).msgid());
     }
 
     @Test
@@ -64,12 +64,12 @@ class OutboxRelayTest {
         outbox.enqueue(OutboxFixtures.settlement("B1", null));
         relay.runOnce();
         assertEquals(OutboxState.DONE, outbox.find(e.msgid()).orElseThrow().state());
-        assertEquals(1, settlementsOf("B1", SimulatedSettlement.Status.ACTIVE).size());
-        assertEquals(1, f.simulator.settlements().size());
+        assertEquals(1, admissionsOf("B1", false).size());
+        assertEquals(1, f.simulator.admissions().size());
     }
 
     @Test
-    @DisplayName("R-UPL-4: committed but unanswered → UNKNOWN → 2601 reverses it cleanly, no redo")
+    @DisplayName("R-UPL-4: committed but unanswered → UNKNOWN → 2601 (infcode 0, no output) reverses it → redone once under a new msgid")
     void unknownCommitted_isReversed() {
         OutboxRelay relay = relay();
         for (int i = 0; i < 40; i++) {
@@ -83,13 +83,15 @@ class OutboxRelayTest {
         OutboxEntry r = outbox.find(e.msgid()).orElseThrow();
         assertEquals(OutboxState.REVERSED, r.state());
         assertEquals("REVERSED", r.reversalResult());
-        assertEquals(1, outbox.all().size(), "no redo after a committed original");
-        assertEquals(0, settlementsOf("B1", SimulatedSettlement.Status.ACTIVE).size());
-        assertEquals(1, settlementsOf("B1", SimulatedSettlement.Status.REVERSED).size());
+        OutboxEntry redo = outbox.latest("B1").orElseThrow();
+        assertEquals(OutboxState.DONE, redo.state(), "the platform holds nothing of the original: the admission is redone");
+        assertEquals(1, admissionsOf("B1", false).size());
+        assertEquals(redo.msgid(), admissionsOf("B1", false).get(0).msgid());
+        assertEquals(1, admissionsOf("B1", true).size());
     }
 
     @Test
-    @DisplayName("R-UPL-4: never committed → UNKNOWN → 2601 NOT_FOUND → redo under a new msgid; the late original is refused")
+    @DisplayName("R-UPL-4: never committed → UNKNOWN → 2601 confirms (tombstone) → redo under a new msgid; the late original is refused")
     void unknownNeverCommitted_isRedone() throws Exception {
         OutboxRelay relay = relay();
         f.simulator.faults().delay(Duration.ofMillis(2500));
@@ -106,9 +108,9 @@ class OutboxRelayTest {
         assertNotEquals(e.msgid(), redo.msgid());
         assertEquals(OutboxState.DONE, redo.state());
         Thread.sleep(2600); // the delayed originals now reach the platform
-        List<SimulatedSettlement> active = settlementsOf("B1", SimulatedSettlement.Status.ACTIVE);
+        List<SimulatedAdmission> active = admissionsOf("B1", false);
         assertEquals(1, active.size());
         assertEquals(redo.msgid(), active.get(0).msgid());
-        assertEquals(1, f.simulator.settlements().size());
+        assertEquals(1, f.simulator.admissions().size());
     }
 }

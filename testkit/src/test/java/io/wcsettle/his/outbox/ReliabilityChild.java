@@ -44,16 +44,21 @@ public final class ReliabilityChild {
                 .backoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(100)))
                 .random(new Random(ProcessHandle.current().pid())).clock(clock).build();
         try (Outbox outbox = Outbox.h2File(db, PlatformFixture.INSTITUTION, clock, OutboxFixtures.DEADLINES)) {
-            OutboxRelay relay = new OutboxRelay(outbox, client, PlatformFixture.header());
+            String signNo = null;
+            for (int attempt = 0; signNo == null && attempt < 200; attempt++) {
+                try {
+                    signNo = PlatformFixture.signIn(client, outbox.msgids().next());
+                } catch (RuntimeException e) {
+                    Thread.sleep(20); // faults are injected at random; sign in again
+                }
+            }
+            OutboxRelay relay = new OutboxRelay(outbox, client, PlatformFixture.header().withSignNo(signNo));
             relay.runOnce(); // first finish what a killed predecessor left
             for (int i = 0; i < bills; i++) {
                 String key = String.format("BILL-%04d", i);
                 long fen = 10_000 + i;
-                OutboxEntry e = outbox.enqueue(new NewMessage(key, "2304", "150102",
-                        CanonicalJson.mapper().createObjectNode().put("psn_no", "P" + i).put("mdtrt_id", key)
-                                .put("medfee_sumamt", Fen.of(fen).toYuanString())
-                                .put("fund_pay_sumamt", Fen.of(fen - 100).toYuanString()),
-                        null, Fen.of(fen), Fen.of(fen - 100)));
+                OutboxEntry e = outbox.enqueue(new NewMessage(key, "2401", "150102",
+                        PlatformFixture.admissionInput(key), null, Fen.of(fen), Fen.of(fen - 100)));
                 if (!e.state().isFinal()) {
                     relay.process(e);
                 }

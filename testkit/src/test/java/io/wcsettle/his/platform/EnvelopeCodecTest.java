@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import io.wcsettle.his.platform.profile.Transaction;
+import io.wcsettle.his.platform.profile.TransactionProfile;
+
 class EnvelopeCodecTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-10-09T02:03:04Z"), PlatformFixture.CHINA);
@@ -132,14 +135,20 @@ class EnvelopeCodecTest {
     }
 
     @Test
-    @DisplayName("Bad input: an infno the profile does not know is UNKNOWN_INFNO; profiles are replaceable data")
-    void profiles() {
+    @DisplayName("Bad input: an infno the profile does not know is UNKNOWN_TRANSACTION; a region's profile file renames codes without code changes")
+    void profiles() throws Exception {
         PlatformRequest r = new PlatformRequest("9999", "H11010500001202510091003040001", PlatformFixture.header(),
                 CanonicalJson.mapper().createObjectNode());
-        assertEquals("UNKNOWN_INFNO", assertThrows(PlatformException.class,
+        assertEquals("UNKNOWN_TRANSACTION", assertThrows(io.wcsettle.core.error.WcsettleException.class,
                 () -> platform.decodeRequest(his.encodeRequest(r), "application/json")).code());
-        TransactionProfile custom = TransactionProfile.template().with(Transaction.SETTLEMENT, "9999");
-        assertEquals(Transaction.SETTLEMENT, custom.require("9999"));
+        byte[] template;
+        try (var in = TransactionProfile.class.getResourceAsStream(TransactionProfile.TEMPLATE_RESOURCE)) {
+            template = in.readAllBytes();
+        }
+        String region = new String(template, StandardCharsets.UTF_8).replace("\"infno\": \"2304\"", "\"infno\": \"2399\"")
+                .replace("\"profile\": \"national-template\"", "\"profile\": \"region\"");
+        TransactionProfile custom = TransactionProfile.read(region.getBytes(StandardCharsets.UTF_8), "region.json");
+        assertEquals(Transaction.SETTLEMENT, custom.require("2399"));
         assertTrue(custom.transactionOf("2304").isEmpty());
         assertEquals("2304", TransactionProfile.template().infno(Transaction.SETTLEMENT));
     }

@@ -30,15 +30,14 @@ class PlatformClientTest {
         f.close();
     }
 
-    private long standing(String mdtrtId) {
-        return f.simulator.settlements().stream()
-                .filter(s -> s.mdtrtId().equals(mdtrtId) && s.status() == SimulatedSettlement.Status.ACTIVE).count();
+    private long standing(String iptNo) {
+        return f.standing(iptNo);
     }
 
     @Test
     @DisplayName("R-UPL-4: a signed settlement is committed once and its verified answer returned")
     void settles() {
-        PlatformRequest r = f.settlement("M1", "100.50", "90.00");
+        PlatformRequest r = f.admission("M1");
         PlatformResponse resp = f.client().build().send(r);
         assertTrue(resp.succeeded());
         assertEquals("100.50", resp.output().get("setlinfo").get("medfee_sumamt").asText());
@@ -51,11 +50,11 @@ class PlatformClientTest {
     @DisplayName("R-UPL-4: after any single fault the retry reuses the same msgid and the settlement is committed exactly once")
     void singleFault_sameMsgid_exactlyOnce(Fault fault) {
         f.simulator.faults().next(fault);
-        PlatformRequest r = f.settlement("M-" + fault, "10.00", "10.00");
+        PlatformRequest r = f.admission("M-" + fault);
         PlatformResponse resp = f.client().build().send(r);
         assertTrue(resp.succeeded());
         assertEquals(1, standing("M-" + fault));
-        assertEquals(1, f.simulator.settlements().size(), "no commit under another msgid");
+        assertEquals(1, f.simulator.admissions().size(), "no commit under another msgid");
         assertTrue(f.simulator.deliveries(r.msgid()) >= 1);
         if (fault != Fault.DUPLICATE_DELIVERY) {
             assertFalse(f.sleeps.isEmpty(), "a retry happened after " + fault);
@@ -67,7 +66,7 @@ class PlatformClientTest {
     void timeouts_makeOutcomeUnknown() {
         f.simulator.faults().next(Fault.DELAY, Fault.DELAY, Fault.DELAY, Fault.DELAY, Fault.DELAY, Fault.DELAY,
                 Fault.DELAY, Fault.DELAY, Fault.DELAY, Fault.DELAY);
-        PlatformRequest r = f.settlement("M-T", "10.00", "10.00");
+        PlatformRequest r = f.admission("M-T");
         PlatformClient client = f.client().callTimeout(Duration.ofMillis(500)).build();
         OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class, () -> client.send(r));
         assertEquals("OUTCOME_UNKNOWN", e.code());
@@ -75,7 +74,7 @@ class PlatformClientTest {
         // every settlement the platform holds came from this one msgid
         f.simulator.faults().clear();
         sleep(900);
-        assertTrue(f.simulator.settlements().stream().allMatch(s -> s.msgid().equals(r.msgid())));
+        assertTrue(f.simulator.admissions().stream().allMatch(s -> s.msgid().equals(r.msgid())));
     }
 
     @Test
@@ -95,7 +94,7 @@ class PlatformClientTest {
     @DisplayName("Retries: HTTP 500 twice, then success; the sleeper saw growing jittered pauses")
     void http500_isRetried() {
         f.simulator.faults().next(Fault.HTTP_500, Fault.HTTP_500);
-        PlatformRequest r = f.settlement("M-500", "1.00", "1.00");
+        PlatformRequest r = f.admission("M-500");
         assertTrue(f.client().build().send(r).succeeded());
         assertEquals(2, f.sleeps.size());
         assertTrue(f.sleeps.get(0).toMillis() >= 10 && f.sleeps.get(0).toMillis() <= 10);
@@ -111,7 +110,7 @@ class PlatformClientTest {
         }
         PlatformClient client = f.client().endpoint(URI.create("http://127.0.0.1:" + port + "/"))
                 .callTimeout(Duration.ofMillis(300)).build();
-        PlatformException e = assertThrows(PlatformException.class, () -> client.send(f.settlement("M-U", "1.00", "1.00")));
+        PlatformException e = assertThrows(PlatformException.class, () -> client.send(f.admission("M-U")));
         assertEquals("PLATFORM_UNAVAILABLE", e.code());
     }
 
@@ -122,10 +121,10 @@ class PlatformClientTest {
                 .signer(new Sm2Signer(Sm2Keys.generate(new SecureRandom()).getPrivate(), new SecureRandom()))
                 .counterpart(new Sm2Verifier(PlatformFixture.PLATFORM_KEYS.getPublic()))
                 .clock(f.clock).build();
-        PlatformResponse r = f.client().codec(forged).build().send(f.settlement("M-K", "1.00", "1.00"));
+        PlatformResponse r = f.client().codec(forged).build().send(f.admission("M-K"));
         assertEquals(-1, r.infcode());
         assertEquals("SIGNATURE_INVALID", r.errMsg());
-        assertEquals(List.of(), f.simulator.settlements());
+        assertEquals(List.of(), f.simulator.admissions());
     }
 
     @Test
@@ -134,7 +133,7 @@ class PlatformClientTest {
         for (int i = 0; i < 30; i++) {
             f.simulator.faults().next(Fault.CORRUPT_SIGNATURE);
         }
-        PlatformRequest r = f.settlement("M-C", "1.00", "1.00");
+        PlatformRequest r = f.admission("M-C");
         OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
                 () -> f.client().callTimeout(Duration.ofMillis(300)).build().send(r));
         // the last attempt may be cut short by the call deadline on a loaded machine: its cause is then the timeout
@@ -151,7 +150,7 @@ class PlatformClientTest {
         new SecureRandom().nextBytes(key);
         try (PlatformFixture enc = new PlatformFixture(new Sm4PayloadCipher(key, Sm4PayloadCipher.Mode.CBC,
                 new SecureRandom()))) {
-            PlatformResponse r = enc.client().build().send(enc.settlement("M-E", "3.00", "2.00"));
+            PlatformResponse r = enc.client().build().send(enc.admission("M-E"));
             assertTrue(r.succeeded());
             assertEquals("2.00", r.output().get("setlinfo").get("fund_pay_sumamt").asText());
         }

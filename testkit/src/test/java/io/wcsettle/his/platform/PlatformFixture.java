@@ -1,31 +1,43 @@
 package io.wcsettle.his.platform;
 
 import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.wcsettle.his.platform.profile.Answer;
+import io.wcsettle.his.platform.profile.Payload;
+import io.wcsettle.his.platform.profile.Transaction;
+import io.wcsettle.his.platform.profile.TransactionProfile;
+import io.wcsettle.his.session.World;
 import io.wcsettle.testkit.platform.PlatformSimulator;
 
-/** Keys, clock, simulator and client for platform tests. */
+/**
+ * Keys, clock, the strict simulator and a client for the transport tests. The committing request
+ * they use is a 2401 admission that satisfies its table (the simulator refuses anything else),
+ * sent after a 9001 sign-in.
+ */
 public final class PlatformFixture implements AutoCloseable {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    public static final String INSTITUTION = "H11010500001";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    public static final KeyPair HIS_KEYS = Sm2Keys.generate(RANDOM);
-    public static final KeyPair PLATFORM_KEYS = Sm2Keys.generate(RANDOM);
+    public static final ZoneId CHINA = World.CHINA;
+    public static final String INSTITUTION = World.INSTITUTION;
+    public static final KeyPair HIS_KEYS = World.HIS_KEYS;
+    public static final KeyPair PLATFORM_KEYS = World.PLATFORM_KEYS;
 
     public final Clock clock = Clock.system(CHINA);
     public final PlatformSimulator simulator;
     public final List<Duration> sleeps = new ArrayList<>();
     public final MsgIdGenerator msgids;
+    private final PayloadCipher cipher;
+    private String signNo;
 
     public PlatformFixture() {
         this(null);
@@ -34,21 +46,20 @@ public final class PlatformFixture implements AutoCloseable {
     public PlatformFixture(PayloadCipher cipher) {
         simulator = PlatformSimulator.builder()
                 .hisPublicKey(HIS_KEYS.getPublic())
-                .platformSigner(new Sm2Signer(PLATFORM_KEYS.getPrivate(), RANDOM))
+                .platformSigner(new Sm2Signer(PLATFORM_KEYS.getPrivate(), new java.security.SecureRandom()))
                 .payloadCipher(cipher)
                 .clock(clock)
                 .threads(32)
                 .start();
         simulator.faults().delay(Duration.ofMillis(400));
+        simulator.registerPerson(World.person(java.time.LocalDate.now(clock).minusMonths(2)));
         msgids = new MsgIdGenerator(INSTITUTION, clock, MsgIdReservations.inMemory());
         this.cipher = cipher;
     }
 
-    private final PayloadCipher cipher;
-
     public static EnvelopeCodec hisCodec(Clock clock, PayloadCipher cipher) {
         return EnvelopeCodec.builder()
-                .signer(new Sm2Signer(HIS_KEYS.getPrivate(), RANDOM))
+                .signer(new Sm2Signer(HIS_KEYS.getPrivate(), new java.security.SecureRandom()))
                 .counterpart(new Sm2Verifier(PLATFORM_KEYS.getPublic()))
                 .payloadCipher(cipher)
                 .clock(clock)
@@ -73,21 +84,72 @@ public final class PlatformFixture implements AutoCloseable {
                 .clock(clock);
     }
 
+    /** The header without sign-in. */
     public static RequestHeader header() {
-        return new RequestHeader("110105", "150102", "HIS", "DEV-01", "SAFE-SECRET-INFO", "1", "op01",
-                "张操作员", INSTITUTION, "北京某医院", "");
+        return World.header().withInsuplcAdmdvs(World.INSURED);
     }
 
-    public PlatformRequest settlement(String mdtrtId, String medfee, String fund) {
-        ObjectNode input = CanonicalJson.mapper().createObjectNode()
-                .put("psn_no", "P" + mdtrtId)
-                .put("mdtrt_id", mdtrtId)
-                .put("mdtrt_cert_type", "02")
-                .put("mdtrt_cert_no", "110101199003071234")
-                .put("psn_name", "王小明")
-                .put("medfee_sumamt", medfee)
-                .put("fund_pay_sumamt", fund);
-        return new PlatformRequest("2304", msgids.next(), header(), input);
+    /** The header with a valid {@code sign_no} (one 9001 per fixture). */
+    public synchronized RequestHeader signedHeader() {
+        if (signNo == null) {
+            signNo = signIn(client().build(), msgids.next());
+        }
+        return header().withSignNo(signNo);
+    }
+
+    /** Signs in through {@code client}; returns the {@code sign_no}. */
+    public static String signIn(PlatformClient client, String msgid) {
+        TransactionProfile p = client.codec().profile();
+        PlatformResponse r = client.send(new PlatformRequest("9001", msgid, header(),
+                Payload.input(p, Transaction.SIGN_IN).row("signIn", Map.of("opter_no", "op01", "mac", "00-11-22",
+                        "ip", "10.0.0.8")).build()));
+        return Answer.output(p.spec(Transaction.SIGN_IN), r.output()).one("signinoutb").orElseThrow().text("sign_no");
+    }
+
+    /** The input of a valid 2401 whose 住院号 is {@code iptNo}. */
+    public static ObjectNode admissionInput(String iptNo) {
+        LocalDateTime at = LocalDateTime.now(CHINA).minusDays(1).withNano(0);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("psn_no", World.PSN_NO);
+        m.put("insutype", "410");
+        m.put("begntime", at);
+        m.put("mdtrt_cert_type", "02");
+        m.put("mdtrt_cert_no", World.ID_NUMBER);
+        m.put("cert_type", "01");
+        m.put("certno", World.ID_NUMBER);
+        m.put("med_type", "2101");
+        m.put("ipt_no", iptNo);
+        m.put("atddr_no", "D001");
+        m.put("chfpdr_name", "李医生");
+        m.put("adm_diag_dscr", "骨折");
+        m.put("adm_dept_codg", "GK");
+        m.put("adm_dept_name", "骨科");
+        m.put("adm_bed", "12");
+        m.put("dscg_maindiag_code", "S62.101");
+        m.put("dscg_maindiag_name", "右桡骨远端骨折");
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("psn_no", World.PSN_NO);
+        d.put("diag_type", "1");
+        d.put("maindiag_flag", "1");
+        d.put("diag_srt_no", 1L);
+        d.put("diag_code", "S62.101");
+        d.put("diag_name", "右桡骨远端骨折");
+        d.put("diag_dept", "骨科");
+        d.put("dise_dor_no", "D001");
+        d.put("dise_dor_name", "李医生");
+        d.put("diag_time", at);
+        return Payload.input(TransactionProfile.workInjury(), Transaction.ADMISSION).row("mdtrtinfo", m)
+                .addRow("diseinfo", d).build();
+    }
+
+    /** A valid, signed-in 2401 under a fresh msgid. */
+    public PlatformRequest admission(String iptNo) {
+        return new PlatformRequest("2401", msgids.next(), signedHeader(), admissionInput(iptNo));
+    }
+
+    /** Live (not reversed) admissions with {@code iptNo}. */
+    public long standing(String iptNo) {
+        return simulator.admissions().stream().filter(a -> a.iptNo().equals(iptNo) && !a.reversed()).count();
     }
 
     @Override

@@ -153,7 +153,7 @@ public final class Payload {
                         return NODES.numberNode(0);
                     }
                 }
-                return NODES.numberNode(d);
+                return d.scale() <= 0 ? NODES.numberNode(d.toBigInteger()) : NODES.numberNode(d);
             }
             case DATE -> {
                 if (value instanceof LocalDate d) {
