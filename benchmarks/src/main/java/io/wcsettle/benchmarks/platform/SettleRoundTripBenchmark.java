@@ -28,11 +28,22 @@ import io.wcsettle.his.platform.RequestHeader;
 import io.wcsettle.his.platform.Sm2Keys;
 import io.wcsettle.his.platform.Sm2Signer;
 import io.wcsettle.his.platform.Sm2Verifier;
+import io.wcsettle.his.platform.profile.Payload;
+import io.wcsettle.his.platform.profile.Transaction;
+import io.wcsettle.his.platform.profile.TransactionProfile;
 import io.wcsettle.testkit.platform.PlatformSimulator;
+import io.wcsettle.testkit.platform.SimulatedPerson;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Goal: an end-to-end signed 2304 settle round trip against the local simulator at p50 ≤ 5 ms
- * (sign request, HTTP over loopback, simulator verifies, commits, signs; client verifies).
+ * Goal: an end-to-end signed, committing round trip against the local strict simulator at p50 ≤ 5 ms
+ * (sign request, HTTP over loopback, simulator verifies the signature, the sign-in and the whole
+ * published table, commits, signs; client verifies). The request is a 2401 admission with every
+ * field of 表 95 / 表 96 — the simulator refuses anything less — each under its own 住院号.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -59,7 +70,54 @@ public class SettleRoundTripBenchmark {
                 .attemptTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(10))
                 .random(new Random(1)).clock(clock).build();
         msgids = new MsgIdGenerator("H11010500001", clock, MsgIdReservations.inMemory());
-        header = new RequestHeader("110105", "150102", "HIS", "DEV-01", "", "1", "op01", "", "H11010500001", "H", "");
+        simulator.registerPerson(new SimulatedPerson(ID, "张三", "", "", "", PSN, "150102", "11", List.of(
+                new SimulatedPerson.Filing("F1", "LONG_TERM_RESIDENCE", "MEDICAL", "150102", "110000",
+                        LocalDate.now(clock).minusMonths(1), null))));
+        RequestHeader unsigned = RequestHeader.builder().mdtrtareaAdmvs("110105").insuplcAdmdvs("150102")
+                .recerSysCode("SICP").opter("op01").opterName("op").fixmedinsCode("H11010500001").fixmedinsName("H")
+                .build();
+        PlatformResponse signIn = client.send(new PlatformRequest("9001", msgids.next(), unsigned,
+                Payload.input(TransactionProfile.workInjury(), Transaction.SIGN_IN).row("signIn",
+                        Map.of("opter_no", "op01", "mac", "00-11", "ip", "10.0.0.1")).build()));
+        header = unsigned.withSignNo(signIn.output().path("signinoutb").path("sign_no").asText());
+    }
+
+    private static final String ID = "150102198001010016";
+    private static final String PSN = "PSN150102000000000000000000001";
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode admission(String iptNo) {
+        LocalDateTime at = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(1).withNano(0);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("psn_no", PSN);
+        m.put("insutype", "410");
+        m.put("begntime", at);
+        m.put("mdtrt_cert_type", "02");
+        m.put("mdtrt_cert_no", ID);
+        m.put("cert_type", "01");
+        m.put("certno", ID);
+        m.put("med_type", "2101");
+        m.put("ipt_no", iptNo);
+        m.put("atddr_no", "D001");
+        m.put("chfpdr_name", "李医生");
+        m.put("adm_diag_dscr", "骨折");
+        m.put("adm_dept_codg", "GK");
+        m.put("adm_dept_name", "骨科");
+        m.put("adm_bed", "12");
+        m.put("dscg_maindiag_code", "S62.101");
+        m.put("dscg_maindiag_name", "右桡骨远端骨折");
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("psn_no", PSN);
+        d.put("diag_type", "1");
+        d.put("maindiag_flag", "1");
+        d.put("diag_srt_no", 1L);
+        d.put("diag_code", "S62.101");
+        d.put("diag_name", "右桡骨远端骨折");
+        d.put("diag_dept", "骨科");
+        d.put("dise_dor_no", "D001");
+        d.put("dise_dor_name", "李医生");
+        d.put("diag_time", at);
+        return Payload.input(TransactionProfile.workInjury(), Transaction.ADMISSION).row("mdtrtinfo", m)
+                .addRow("diseinfo", d).build();
     }
 
     @TearDown
@@ -69,10 +127,8 @@ public class SettleRoundTripBenchmark {
 
     @Benchmark
     public PlatformResponse signedSettleRoundTrip() {
-        String id = "MD" + (n++);
-        PlatformResponse r = client.send(new PlatformRequest("2304", msgids.next(), header,
-                CanonicalJson.mapper().createObjectNode().put("psn_no", "P1").put("mdtrt_id", id)
-                        .put("medfee_sumamt", "123.45").put("fund_pay_sumamt", "100.00")));
+        PlatformResponse r = client.send(new PlatformRequest("2401", msgids.next(), header,
+                admission(String.format("ZY%028d", n++))));
         if (!r.succeeded()) {
             throw new IllegalStateException("refused: " + r.errMsg());
         }

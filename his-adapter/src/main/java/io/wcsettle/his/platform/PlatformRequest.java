@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * One logical request: its {@code msgid} is created once, stored before the first send and
  * reused on every retry (R-UPL-4). {@link #toString()} shows only msgid and infno.
  *
- * @param infno  transaction code (from the {@link TransactionProfile})
+ * @param infno  transaction code (from the {@link io.wcsettle.his.platform.profile.TransactionProfile})
  * @param msgid  30-character message id
  * @param header institution fields
  * @param input  the business payload (signed)

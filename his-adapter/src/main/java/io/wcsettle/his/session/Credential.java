@@ -8,7 +8,7 @@ import io.wcsettle.his.card.SocialSecurityCard;
 /**
  * The worker's credential for a visit (R-SET-11; 就诊凭证, 表 295): the social security card read
  * from a reader, the electronic social security card's QR token, or the resident ID. The profile
- * gives each kind's {@code mdtrt_cert_type} code. {@link #toString()} shows the kind only.
+ * gives each kind's {@code mdtrt_cert_type} code. The records show the kind only in {@code toString()}.
  */
 public sealed interface Credential {
 
