@@ -72,11 +72,21 @@ public final class OutboxRelay {
      * @return how many entries are still unfinished afterwards
      */
     public int runOnce() {
-        for (OutboxEntry e : outbox.unfinished()) {
-            if (!client.available()) {
-                break;
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (int pass = 0; pass < 3; pass++) {
+            boolean progressed = false;
+            for (OutboxEntry e : outbox.unfinished()) {
+                if (!client.available()) {
+                    return outbox.unfinished().size();
+                }
+                if (done.add(e.msgid())) {
+                    process(e);
+                    progressed = true;
+                }
             }
-            process(e);
+            if (!progressed) {
+                break; // a redo written by a resolution is delivered in the next pass
+            }
         }
         return outbox.unfinished().size();
     }

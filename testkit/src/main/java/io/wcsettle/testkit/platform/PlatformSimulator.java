@@ -212,8 +212,8 @@ public final class PlatformSimulator implements AutoCloseable {
                 if (fault == Fault.DUPLICATE_DELIVERY) {
                     answer = store.process(request);
                 }
-                LOG.debug("simulated [msgid={}, infno={}, infcode={}, fault={}]",
-                        request.msgid(), request.infno(), answer.infcode(), fault);
+                LOG.debug("simulated [msgid={}, infno={}, infcode={}, fault={}, err={}]",
+                        request.msgid(), request.infno(), answer.infcode(), fault, answer.errMsg());
                 response = envelope(answer.infcode(), answer.errMsg(), answer.output());
             } catch (io.wcsettle.core.error.WcsettleException e) {
                 LOG.debug("refused request [code={}]", e.code());

@@ -165,6 +165,9 @@ final class SimulatorStore {
 
     private Result handle(PlatformRequest request) {
         TransactionSpec spec = profile.specOf(request.infno()).orElseThrow(() -> new Refusal("交易编号不存在"));
+        if (!request.msgid().startsWith(request.header().fixmedinsCode())) {
+            throw new Refusal("报文ID应以定点医药机构编号开头");
+        }
         Transaction t = spec.transaction();
         if (options.requireSignIn() && t != Transaction.SIGN_IN) {
             LocalDateTime at = signIns.get(request.header().signNo());

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.wcsettle.his.platform.CanonicalJson;
 import io.wcsettle.his.platform.PlatformFixture;
 import io.wcsettle.testkit.platform.Fault;
 
@@ -44,21 +43,15 @@ class LogHygieneTest {
         try (PlatformFixture f = new PlatformFixture()) {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try (Outbox outbox = Outbox.h2File(dir.resolve("outbox"), PlatformFixture.INSTITUTION, f.clock,
-                    OutboxFixtures.DEADLINES)) {
-                OutboxRelay relay = new OutboxRelay(outbox, f.client().build(), PlatformFixture.header());
+                    OutboxFixtures.DEADLINES, PlatformFixture.OUTBOX_WORKSTATION)) {
+                OutboxRelay relay = new OutboxRelay(outbox, f.client().build(), f.signedHeader());
                 f.simulator.faults().next(Fault.CORRUPT_SIGNATURE, Fault.HTTP_500, Fault.DROP_AFTER_COMMIT);
-                msgid = outbox.enqueue(new NewMessage("B1", "2304", "150102", CanonicalJson.mapper().createObjectNode()
-                        .put("psn_no", "P1").put("psn_name", NAME).put("mdtrt_cert_no", ID_NUMBER)
-                        .put("card_no", CARD_NUMBER).put("card_sn", CARD_SN).put("mdtrt_id", "B1")
-                        .put("medfee_sumamt", "1.00").put("fund_pay_sumamt", "1.00"), null, null, null)).msgid();
+                msgid = outbox.enqueue(new NewMessage("B1", "2401", "150102", PlatformFixture.admissionInput("B1"), null, null, null)).msgid();
                 relay.runOnce();
                 for (int i = 0; i < 40; i++) {
                     f.simulator.faults().next(Fault.DROP_AFTER_COMMIT);
                 }
-                outbox.enqueue(new NewMessage("B2", "2304", "150102", CanonicalJson.mapper().createObjectNode()
-                        .put("psn_no", "P2").put("psn_name", NAME).put("mdtrt_cert_no", ID_NUMBER)
-                        .put("mdtrt_id", "B2").put("medfee_sumamt", "1.00").put("fund_pay_sumamt", "1.00"),
-                        null, null, null));
+                outbox.enqueue(new NewMessage("B2", "2401", "150102", PlatformFixture.admissionInput("B2"), null, null, null));
                 relay.runOnce();
                 f.simulator.faults().clear();
                 relay.runOnce();
@@ -68,9 +61,9 @@ class LogHygieneTest {
         }
         String log = captured.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("msgid=" + msgid), "the log is really captured and names the msgid");
-        assertTrue(log.contains("infno=2304"));
+        assertTrue(log.contains("infno=2401"));
         assertTrue(log.contains("infno=2601") || log.contains("reversed"), "reversal path was logged");
-        for (String secret : List.of(NAME, OPERATOR, ID_NUMBER, CARD_NUMBER, CARD_SN, "SAFE-SECRET-INFO",
+        for (String secret : List.of(NAME, OPERATOR, io.wcsettle.his.session.World.ID_NUMBER, io.wcsettle.his.session.World.NAME, "李医生", ID_NUMBER, CARD_NUMBER, CARD_SN, "SAFE-SECRET-INFO",
                 "psn_name", "cainfo", "PRIVATE KEY",
                 Base64.getEncoder().encodeToString(PlatformFixture.HIS_KEYS.getPublic().getEncoded()).substring(0, 40))) {
             assertFalse(log.contains(secret), "log leaks " + secret);

@@ -32,7 +32,8 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay() {
-        outbox = Outbox.h2File(dir.resolve("outbox"), PlatformFixture.INSTITUTION, f.clock, OutboxFixtures.DEADLINES);
+        outbox = Outbox.h2File(dir.resolve("outbox"), PlatformFixture.INSTITUTION, f.clock, OutboxFixtures.DEADLINES,
+                PlatformFixture.OUTBOX_WORKSTATION);
         return new OutboxRelay(outbox, f.client().build(), f.signedHeader());
     }
 

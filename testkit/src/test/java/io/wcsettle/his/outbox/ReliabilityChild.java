@@ -43,7 +43,7 @@ public final class ReliabilityChild {
                 .attemptTimeout(Duration.ofMillis(250)).callTimeout(Duration.ofMillis(900))
                 .backoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(100)))
                 .random(new Random(ProcessHandle.current().pid())).clock(clock).build();
-        try (Outbox outbox = Outbox.h2File(db, PlatformFixture.INSTITUTION, clock, OutboxFixtures.DEADLINES)) {
+        try (Outbox outbox = Outbox.h2File(db, PlatformFixture.INSTITUTION, clock, OutboxFixtures.DEADLINES, PlatformFixture.OUTBOX_WORKSTATION)) {
             String signNo = null;
             for (int attempt = 0; signNo == null && attempt < 200; attempt++) {
                 try {

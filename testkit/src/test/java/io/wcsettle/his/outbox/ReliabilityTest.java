@@ -81,7 +81,7 @@ class ReliabilityTest {
             int reversed = 0;
             int stuck;
             int redone = 0;
-            try (Outbox outbox = Outbox.h2File(db, PlatformFixture.INSTITUTION, f.clock, OutboxFixtures.DEADLINES)) {
+            try (Outbox outbox = Outbox.h2File(db, PlatformFixture.INSTITUTION, f.clock, OutboxFixtures.DEADLINES, PlatformFixture.OUTBOX_WORKSTATION)) {
                 stuck = outbox.unfinished().size();
                 for (int i = 0; i < BILLS; i++) {
                     String key = String.format("BILL-%04d", i);

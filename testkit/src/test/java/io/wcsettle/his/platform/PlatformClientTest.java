@@ -35,19 +35,19 @@ class PlatformClientTest {
     }
 
     @Test
-    @DisplayName("R-UPL-4: a signed settlement is committed once and its verified answer returned")
+    @DisplayName("R-UPL-4: a signed admission is committed once and its verified answer returned")
     void settles() {
         PlatformRequest r = f.admission("M1");
         PlatformResponse resp = f.client().build().send(r);
         assertTrue(resp.succeeded());
-        assertEquals("100.50", resp.output().get("setlinfo").get("medfee_sumamt").asText());
+        assertEquals(30, resp.output().get("result").get("mdtrt_id").asText().length());
         assertEquals(1, standing("M1"));
         assertEquals(1, f.simulator.deliveries(r.msgid()));
     }
 
     @ParameterizedTest
     @EnumSource(Fault.class)
-    @DisplayName("R-UPL-4: after any single fault the retry reuses the same msgid and the settlement is committed exactly once")
+    @DisplayName("R-UPL-4: after any single fault the retry reuses the same msgid and the admission is committed exactly once")
     void singleFault_sameMsgid_exactlyOnce(Fault fault) {
         f.simulator.faults().next(fault);
         PlatformRequest r = f.admission("M-" + fault);
@@ -123,7 +123,7 @@ class PlatformClientTest {
                 .clock(f.clock).build();
         PlatformResponse r = f.client().codec(forged).build().send(f.admission("M-K"));
         assertEquals(-1, r.infcode());
-        assertEquals("SIGNATURE_INVALID", r.errMsg());
+        assertTrue(r.errMsg().startsWith("SIGNATURE_INVALID"), r.errMsg());
         assertEquals(List.of(), f.simulator.admissions());
     }
 
@@ -152,7 +152,7 @@ class PlatformClientTest {
                 new SecureRandom()))) {
             PlatformResponse r = enc.client().build().send(enc.admission("M-E"));
             assertTrue(r.succeeded());
-            assertEquals("2.00", r.output().get("setlinfo").get("fund_pay_sumamt").asText());
+            assertTrue(r.output().get("result").get("mdtrt_id").asText().startsWith("MD"));
         }
     }
 

@@ -31,13 +31,18 @@ public final class PlatformFixture implements AutoCloseable {
     public static final String INSTITUTION = World.INSTITUTION;
     public static final KeyPair HIS_KEYS = World.HIS_KEYS;
     public static final KeyPair PLATFORM_KEYS = World.PLATFORM_KEYS;
+    /**
+     * The outboxes of these tests are workstation 0 of 2 and the fixture's own generator workstation 1:
+     * two generators of one institution never issue the same msgid (the simulator refuses a reused msgid).
+     */
+    public static final Workstation OUTBOX_WORKSTATION = Workstation.of(0, 2);
 
     public final Clock clock = Clock.system(CHINA);
     public final PlatformSimulator simulator;
     public final List<Duration> sleeps = new ArrayList<>();
     public final MsgIdGenerator msgids;
     private final PayloadCipher cipher;
-    private String signNo;
+    private final String signNo;
 
     public PlatformFixture() {
         this(null);
@@ -53,8 +58,10 @@ public final class PlatformFixture implements AutoCloseable {
                 .start();
         simulator.faults().delay(Duration.ofMillis(400));
         simulator.registerPerson(World.person(java.time.LocalDate.now(clock).minusMonths(2)));
-        msgids = new MsgIdGenerator(INSTITUTION, clock, MsgIdReservations.inMemory());
+        msgids = new MsgIdGenerator(INSTITUTION, clock, MsgIdReservations.inMemory(), Workstation.of(1, 2));
         this.cipher = cipher;
+        signNo = signIn(client().callTimeout(Duration.ofSeconds(10)).attemptTimeout(Duration.ofSeconds(5)).build(),
+                msgids.next()); // before any test schedules faults
     }
 
     public static EnvelopeCodec hisCodec(Clock clock, PayloadCipher cipher) {
@@ -90,10 +97,7 @@ public final class PlatformFixture implements AutoCloseable {
     }
 
     /** The header with a valid {@code sign_no} (one 9001 per fixture). */
-    public synchronized RequestHeader signedHeader() {
-        if (signNo == null) {
-            signNo = signIn(client().build(), msgids.next());
-        }
+    public RequestHeader signedHeader() {
         return header().withSignNo(signNo);
     }
 
