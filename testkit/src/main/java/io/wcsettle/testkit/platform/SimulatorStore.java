@@ -399,7 +399,8 @@ final class SimulatorStore {
             }
             String init = f.text("init_feedetl_sn");
             if (cnt.signum() < 0) {
-                JsonNode orig = init.isEmpty() ? null : v.fees.get(init);
+                // the original is held already or comes earlier in the same batch
+                JsonNode orig = init.isEmpty() ? null : v.fees.containsKey(init) ? v.fees.get(init) : batch.get(init);
                 if (orig == null) {
                     throw new Refusal("退单时原费用流水号不存在：" + sn);
                 }
@@ -407,7 +408,7 @@ final class SimulatorStore {
                     throw new Refusal("退单单价应等于原明细单价：" + sn);
                 }
                 BigDecimal left = orig.path(wire("cnt")).decimalValue();
-                for (JsonNode other : v.fees.values()) {
+                for (JsonNode other : concat(v.fees.values(), batch.values())) {
                     if (init.equals(other.path(wire("init_feedetl_sn")).asText())) {
                         left = left.add(other.path(wire("cnt")).decimalValue());
                     }
@@ -439,6 +440,12 @@ final class SimulatorStore {
             o.addRow("result", row);
         }
         return o.build();
+    }
+
+    private static List<JsonNode> concat(java.util.Collection<JsonNode> a, java.util.Collection<JsonNode> b) {
+        List<JsonNode> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private String wire(String key) {
