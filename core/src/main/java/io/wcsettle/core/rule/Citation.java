@@ -14,15 +14,43 @@ import java.util.Objects;
  * @param province the province code whose text this is ({@code 110000}), or {@code null} for a text
  *                 that is not a regional regulation (the national interface, a news report)
  * @param role     the capacity the article speaks in
- * @param chinese  the citation as a worker reads it, e.g. {@code 京人社工发〔2025〕5号第二部分第（三）项}
+ * @param document the text as a worker reads its name, e.g. {@code 京人社工发〔2025〕5号}
+ * @param article  the article within it, e.g. {@code 第二部分第（三）项}; empty for a whole text
  */
-public record Citation(String ref, String province, Role role, String chinese) {
+public record Citation(String ref, String province, Role role, String document, String article) {
 
     /** Rejects nulls except {@code province}. */
     public Citation {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(chinese, "chinese");
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(article, "article");
+    }
+
+    /** The citation as a worker reads it, e.g. {@code 京人社工发〔2025〕5号第二部分第（三）项}. */
+    public String chinese() {
+        return document + article;
+    }
+
+    /**
+     * The citations in plain Chinese, articles of one text joined after its name:
+     * {@code 《…规程》第三十一条、第三十六条；京人社工发〔2025〕5号第二部分第（三）项}.
+     */
+    public static String chinese(List<Citation> citations) {
+        StringBuilder sb = new StringBuilder();
+        String document = null;
+        for (Citation c : citations) {
+            if (c.document.equals(document)) {
+                sb.append('、').append(c.article);
+            } else {
+                if (document != null) {
+                    sb.append('；');
+                }
+                sb.append(c.chinese());
+                document = c.document;
+            }
+        }
+        return sb.toString();
     }
 
     /**
@@ -55,7 +83,7 @@ public record Citation(String ref, String province, Role role, String chinese) {
     public static List<Citation> applying(List<Citation> citations, String insuredProvince, String treatmentProvince) {
         List<Citation> out = new ArrayList<>();
         for (Citation c : citations) {
-            if (c.appliesTo(insuredProvince, treatmentProvince) && out.stream().noneMatch(o -> o.chinese.equals(c.chinese))) {
+            if (c.appliesTo(insuredProvince, treatmentProvince) && out.stream().noneMatch(o -> o.chinese().equals(c.chinese()))) {
                 out.add(c);
             }
         }

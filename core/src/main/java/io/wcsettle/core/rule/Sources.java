@@ -87,20 +87,20 @@ public final class Sources {
 
     /** The national interface's fee detail upload (退单), not a regional text. */
     public static final Citation NATIONAL_INTERFACE = new Citation("national interface 2301", null, EITHER,
-            "国家工伤保险异地就医结算接口规范");
+            "国家工伤保险异地就医结算接口规范", "");
     /** Source 000 (Qinhuangdao news): local networked settlement. */
-    public static final Citation QINHUANGDAO_000 = new Citation("000", null, EITHER, "秦皇岛工伤医疗费联网结算");
+    public static final Citation QINHUANGDAO_000 = new Citation("000", null, EITHER, "秦皇岛工伤医疗费联网结算", "");
     /** Source 004 (Baoshan news): benefits raised from data without application. */
-    public static final Citation BAOSHAN_004 = new Citation("004", null, EITHER, "免申即享");
+    public static final Citation BAOSHAN_004 = new Citation("004", null, EITHER, "宝山医疗救助免申即享", "");
 
     private Sources() {
     }
 
     private static Citation bj(String section, String chinese, Role role) {
-        return new Citation("BJ §" + section, BJ, role, BJ_DOC + chinese);
+        return new Citation("BJ §" + section, BJ, role, BJ_DOC, chinese);
     }
 
     private static Citation im(int article, String chinese, Role role) {
-        return new Citation("IM Art. " + article, IM, role, IM_DOC + chinese);
+        return new Citation("IM Art. " + article, IM, role, IM_DOC, chinese);
     }
 }

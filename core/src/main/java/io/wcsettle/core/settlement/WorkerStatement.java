@@ -298,7 +298,7 @@ public final class WorkerStatement {
             ps.add("不予支付的费用及原因见费用明细。");
         }
         if (result.directSettlement() && !result.outside().isZero()) {
-            ps.add("不纳入直接结算的 " + yuan(result.outside()) + " 含住院伙食补助费、交通食宿费等，个人本次先行支付；"
+            ps.add("不纳入直接结算的 " + yuan(result.outside()) + " 由个人本次先行支付；"
                     + "其中住院伙食补助费和异地转诊转院的交通食宿费由参保地经办机构根据本次结算数据按参保地标准核发，无需另行申请"
                     + cite(LineReason.OUTSIDE_DIRECT_SETTLEMENT) + "。");
         }
@@ -388,14 +388,7 @@ public final class WorkerStatement {
         if (applying.isEmpty()) {
             return "（依据：" + fallback + "）";
         }
-        StringBuilder sb = new StringBuilder("（依据：");
-        for (int i = 0; i < applying.size(); i++) {
-            if (i > 0) {
-                sb.append('；');
-            }
-            sb.append(applying.get(i).chinese());
-        }
-        return sb.append('）').toString();
+        return "（依据：" + Citation.chinese(applying) + "）";
     }
 
     // ---- helpers --------------------------------------------------------------------------------
