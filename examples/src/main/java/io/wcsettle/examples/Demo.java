@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Option;
         description = "Walk through a filing, a cross-province discharge and a quarterly clearing, then run the conformance cases.")
 final class Demo implements Callable<Integer> {
 
-    @Option(names = "--cases", paramLabel = "DIR", description = "conformance cases (default: ../shared/conformance/cases if present)")
+    @Option(names = "--cases", paramLabel = "DIR",
+            description = "conformance cases (default: ../shared/conformance/cases and the project's conformance/cases, where present)")
     private Path cases;
 
     @Override
@@ -102,14 +104,24 @@ final class Demo implements Callable<Integer> {
         System.out.println("== Quarterly clearing between provinces ==");
         ClearingWalkthrough.run(System.out);
 
-        Path dir = cases != null ? cases : Path.of("..", "shared", "conformance", "cases");
-        if (!Files.isDirectory(dir)) {
-            System.out.println("(no conformance cases at " + dir + "; pass --cases DIR)");
+        List<Path> dirs = new ArrayList<>();
+        if (cases != null) {
+            dirs.add(cases);
+        } else {
+            for (Path p : List.of(Path.of("..", "shared", "conformance", "cases"), Path.of("conformance", "cases"))) {
+                if (Files.isDirectory(p)) {
+                    dirs.add(p);
+                }
+            }
+        }
+        if (dirs.isEmpty() || !Files.isDirectory(dirs.get(0))) {
+            System.out.println("(no conformance cases at " + (cases != null ? cases : "../shared/conformance/cases")
+                    + "; pass --cases DIR)");
             return cases == null ? 0 : 1;
         }
         System.out.println();
-        System.out.println("== Conformance cases in " + dir + " ==");
-        ConformanceRunner.Summary s = new ConformanceRunner().run(List.of(dir), System.out);
+        System.out.println("== Conformance cases in " + dirs + " ==");
+        ConformanceRunner.Summary s = new ConformanceRunner().run(dirs, System.out);
         return s.allPassed() ? 0 : 1;
     }
 }

@@ -59,7 +59,10 @@ public final class WorkerStatement {
         this.result = result;
         this.header = header;
         this.insuredProvince = insuredPlace(bill).map(a -> a.province().code()).orElse(null);
-        this.treatmentProvince = bill.institution().admdvs().province().code();
+        // the insured place's own settlement (R-FIL-11, R-LOC-1) is no cross-province case: no place
+        // acts as treatment place for workers from elsewhere, so only the insured place's texts apply
+        this.treatmentProvince = bill.basis() == SettlementBasis.CROSS_PROVINCE
+                ? bill.institution().admdvs().province().code() : null;
         this.mode = modeOf(bill, result);
         List<BillLine> billLines = bill.lines();
         List<StatementLine> out = new ArrayList<>(billLines.size());
