@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import io.wcsettle.core.calendar.CalendarSource;
 import io.wcsettle.core.calendar.WorkingDayCalendar;
 import io.wcsettle.core.policy.RegionalPolicies;
 import io.wcsettle.core.policy.RegionalPolicy;
@@ -58,9 +57,7 @@ public final class PlatformWalkthrough {
         KeyPair his = Sm2Keys.generate(random);
         KeyPair platform = Sm2Keys.generate(random);
         RegionalPolicy policy = RegionalPolicies.shipped().get("150000");
-        // R-UPL-1: the upload duty is the treatment place's (Changsha: the default profile), not the insured place's
-        UploadDeadlines deadlines = UploadDeadlines.byTreatmentPlace(RegionalPolicies.shipped(),
-                CalendarSource.fixed(WorkingDayCalendar.chinaOfficial()));
+        UploadDeadlines deadlines = new UploadDeadlines(policy, WorkingDayCalendar.chinaOfficial());
         Path dir = Files.createTempDirectory("wcsettle-demo");
         SimulatedSocialSecurityCard card = SimulatedSocialSecurityCard.sample();
         try (PlatformSimulator simulator = PlatformSimulator.builder().hisPublicKey(his.getPublic())
