@@ -262,6 +262,9 @@ public final class WorkerStatement {
     private List<String[]> totalRows() {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"费用合计", yuan(result.total())});
+        if (mode == Mode.HOME_PLACE_ROUTED) {
+            return rows; // the amounts are the insured place's own settlement's, not this verdict's
+        }
         rows.add(new String[] {"工伤保险基金支付", yuan(result.fundPaid())});
         rows.add(new String[] {"不予支付（扣除）", yuan(result.deducted())});
         rows.add(new String[] {"不纳入直接结算", yuan(result.outside())});

@@ -69,7 +69,8 @@ public final class UploadDeadlines {
     /**
      * R-UPL-1: the last day for the treatment place {@code treatmentPlace} to upload the discharge
      * data of a bill settled on {@code settledOn}, under that place's policy; unknown (never an
-     * exception) when the calendar lacks a year.
+     * exception) when the calendar lacks a year. (An instance made with the deprecated constructor
+     * has one policy and uses it for every place.)
      */
     public Deadline dischargeUpload(Admdvs treatmentPlace, LocalDate settledOn) {
         Objects.requireNonNull(treatmentPlace, "treatmentPlace");
