@@ -4,6 +4,7 @@
  */
 module io.wcsettle.core {
     exports io.wcsettle.core.error;
+    exports io.wcsettle.core.rule;
     exports io.wcsettle.core.money;
     exports io.wcsettle.core.region;
     exports io.wcsettle.core.calendar;
@@ -14,6 +15,7 @@ module io.wcsettle.core {
     exports io.wcsettle.core.settlement;
     exports io.wcsettle.core.audit;
     exports io.wcsettle.core.followup;
+    exports io.wcsettle.core.discharge;
     exports io.wcsettle.core.local;
     exports io.wcsettle.core.prepayment;
     exports io.wcsettle.core.clearing;

@@ -3,10 +3,13 @@ package io.wcsettle.examples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.wcsettle.core.calendar.CalendarSource;
 import io.wcsettle.core.calendar.WorkingDayCalendar;
 import io.wcsettle.core.filing.ApplicationCheck;
 import io.wcsettle.core.filing.ApplicationResult;
@@ -17,6 +20,7 @@ import io.wcsettle.core.filing.FilingRecord;
 import io.wcsettle.core.filing.FilingScope;
 import io.wcsettle.core.filing.FilingType;
 import io.wcsettle.core.filing.Material;
+import io.wcsettle.core.followup.InMemoryWorkOrderStore;
 import io.wcsettle.core.policy.RegionalPolicies;
 import io.wcsettle.core.policy.RegionalPolicy;
 import io.wcsettle.core.region.Admdvs;
@@ -31,14 +35,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code demo}: an Inner Mongolia worker files to live in Changsha (check, approval, admission,
  * change request); is discharged from a Changsha hospital and the bill is settled with a
- * statement for the worker; then a quarter is cleared between provinces with the transfer plan;
- * finally the conformance cases run.
+ * statement for the worker and the follow-up raised from it; a Beijing long-term filer treated
+ * back in Beijing is settled under Beijing's policy; then a quarter is cleared between provinces
+ * with the bilateral payments and the netting analysis; finally the conformance cases run.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Walk through a filing, a cross-province discharge and a quarterly clearing, then run the conformance cases.")
 final class Demo implements Callable<Integer> {
 
-    @Option(names = "--cases", paramLabel = "DIR", description = "conformance cases (default: ../shared/conformance/cases if present)")
+    @Option(names = "--cases", paramLabel = "DIR",
+            description = "conformance cases (default: ../shared/conformance/cases and the project's conformance/cases, where present)")
     private Path cases;
 
     @Override
@@ -74,25 +80,48 @@ final class Demo implements Callable<Integer> {
                 filing.filedOn()), LocalDate.of(2026, 1, 15), null, policy);
         System.out.printf("change on 2026-01-15: allowed=%s %s, earliest %s (R-FIL-10)%n",
                 change.decision().allowed(), change.decision().reasons(), change.decision().earliest().orElseThrow());
-        System.out.printf("discharge settled 2025-12-30: upload due %s (R-UPL-1)%n",
-                new UploadDeadlines(policy, calendar).dischargeUploadDue(LocalDate.of(2025, 12, 30)));
+        UploadDeadlines deadlines = UploadDeadlines.byTreatmentPlace(RegionalPolicies.shipped(),
+                CalendarSource.fixed(calendar));
+        System.out.printf("discharge settled 2025-12-30 in Changsha: upload %s (R-UPL-1, the treatment place's policy)%n",
+                DischargeWalkthrough.deadline(deadlines.dischargeUpload(hospital, LocalDate.of(2025, 12, 30))));
+        System.out.printf("settled 2026-12-28: upload %s — reported as a value, the settlement goes on (R-UPL-1)%n",
+                DischargeWalkthrough.deadline(deadlines.dischargeUpload(hospital, LocalDate.of(2026, 12, 28))));
+        System.out.printf("calendar years missing within 90 days of 2026-11-15: %s (load next year's schedule before then)%n",
+                deadlines.missingYearsAhead(LocalDate.of(2026, 11, 15), Period.ofDays(90)));
 
         System.out.println();
         System.out.println("== Discharge: Hohhot worker at a Changsha hospital, through the platform simulator ==");
-        DischargeWalkthrough.followUp(System.out, PlatformWalkthrough.run(System.out).result());
+        PlatformWalkthrough.run(System.out);
+        System.out.println("-- what follows from the settlement, in one core call (DischargeSettlement) --");
+        DischargeWalkthrough.print(System.out, DischargeWalkthrough.service(policy, new InMemoryWorkOrderStore(),
+                System.out).settle(DischargeWalkthrough.request(policy)));
+
+        System.out.println();
+        System.out.println("== Home place: Beijing long-term resident of Changsha treated back in Beijing (R-FIL-11) ==");
+        DischargeWalkthrough.homePlace(System.out);
 
         System.out.println();
         System.out.println("== Quarterly clearing between provinces ==");
         ClearingWalkthrough.run(System.out);
 
-        Path dir = cases != null ? cases : Path.of("..", "shared", "conformance", "cases");
-        if (!Files.isDirectory(dir)) {
-            System.out.println("(no conformance cases at " + dir + "; pass --cases DIR)");
+        List<Path> dirs = new ArrayList<>();
+        if (cases != null) {
+            dirs.add(cases);
+        } else {
+            for (Path p : List.of(Path.of("..", "shared", "conformance", "cases"), Path.of("conformance", "cases"))) {
+                if (Files.isDirectory(p)) {
+                    dirs.add(p);
+                }
+            }
+        }
+        if (dirs.isEmpty() || !Files.isDirectory(dirs.get(0))) {
+            System.out.println("(no conformance cases at " + (cases != null ? cases : "../shared/conformance/cases")
+                    + "; pass --cases DIR)");
             return cases == null ? 0 : 1;
         }
         System.out.println();
-        System.out.println("== Conformance cases in " + dir + " ==");
-        ConformanceRunner.Summary s = new ConformanceRunner().run(List.of(dir), System.out);
+        System.out.println("== Conformance cases in " + dirs + " ==");
+        ConformanceRunner.Summary s = new ConformanceRunner().run(dirs, System.out);
         return s.allPassed() ? 0 : 1;
     }
 }

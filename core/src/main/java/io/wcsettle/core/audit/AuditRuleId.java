@@ -1,7 +1,9 @@
 package io.wcsettle.core.audit;
 
-/** The audit and risk rules. Codes never change meaning. */
-public enum AuditRuleId {
+import io.wcsettle.core.rule.Reason;
+
+/** The audit and risk rules; each finding's reason. Codes never change meaning. */
+public enum AuditRuleId implements Reason {
     /** R-AUD-1 (BJ §四(三); IM Art. 49): a single record's fund payment at or above the large-amount threshold. */
     LARGE_AMOUNT("R-AUD-1", "BJ §四(三); IM Art. 49"),
     /** R-AUD-1 (IM Art. 49): N or more admissions of one worker within M days. */
@@ -20,11 +22,13 @@ public enum AuditRuleId {
     }
 
     /** The rule id in RULES.md. */
+    @Override
     public String rule() {
         return rule;
     }
 
     /** The source article. */
+    @Override
     public String source() {
         return source;
     }

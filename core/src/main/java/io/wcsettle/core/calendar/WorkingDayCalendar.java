@@ -29,8 +29,13 @@ import io.wcsettle.core.error.WcsettleException;
  * listed as a rest day. Years are known only when loaded: any computation that needs an
  * unknown year fails with {@code CALENDAR_YEAR_UNKNOWN}; it never guesses.
  *
+ * <p>Deadlines that must not stop the work they belong to are computed as values with
+ * {@link #deadline(LocalDate, int)}: an explicit {@link Deadline.Unknown} instead of the exception.
+ * {@link #coverage()} tells ahead of time which years are missing.
+ *
  * <p>Immutable and thread-safe. {@link #chinaOfficial()} is the bundled 2024–2026 schedule; add
- * years with {@link #withYear} or {@link #withJson}.
+ * years with {@link #withYear} or {@link #withJson}; to take a file the integrator drops in at run
+ * time, use a {@link ReloadingCalendarSource}.
  */
 public final class WorkingDayCalendar {
 
@@ -169,6 +174,43 @@ public final class WorkingDayCalendar {
             }
         }
         return d;
+    }
+
+    /**
+     * R-CAL-2 as a value: the {@code days}-th working day after {@code date}, or an explicit
+     * {@link Deadline.Unknown} naming the first year on the way without data. Never throws for a
+     * missing year and never guesses.
+     *
+     * @throws InvalidInputException {@code INVALID_DAYS} for a negative count
+     */
+    public Deadline deadline(LocalDate date, int days) {
+        Objects.requireNonNull(date, "date");
+        if (days < 0) {
+            throw new InvalidInputException(CoreErrorCode.INVALID_DAYS, "days", "negative working-day count");
+        }
+        LocalDate d = date;
+        int left = days;
+        while (left > 0) {
+            d = d.plusDays(1);
+            BitSet bits = years.get(d.getYear());
+            if (bits == null) {
+                return new Deadline.Unknown(date, days, d.getYear());
+            }
+            if (bits.get(d.getDayOfYear() - 1)) {
+                left--;
+            }
+        }
+        return new Deadline.Known(date, days, d);
+    }
+
+    /** {@code deadline} computed again on this calendar: an unknown one becomes known once its years are loaded. */
+    public Deadline resolve(Deadline deadline) {
+        return deadline.isKnown() ? deadline : deadline(deadline.from(), deadline.workingDays());
+    }
+
+    /** Which years this calendar has data for, and which it lacks ahead of a day. */
+    public CalendarCoverage coverage() {
+        return new CalendarCoverage(knownYears());
     }
 
     private static void requireYear(LocalDate date, int year) {

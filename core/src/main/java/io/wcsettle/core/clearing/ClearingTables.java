@@ -11,9 +11,13 @@ import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.region.Admdvs;
 
 /**
- * The clearing tables of one period (R-CLR-2, -5, -6; IM Art. 38–39): the national table, each
- * province's payable and receivable tables, payment and audit-deduction details, net positions
- * and the transfer plan.
+ * The clearing tables of one period (R-CLR-2, -5, -6; IM Art. 38–41): the national table, each
+ * province's payable and receivable tables, payment and audit-deduction details, and the payment
+ * instruction: {@link #payments()}, bilateral per pair as the source prescribes (IM Art. 41).
+ *
+ * <p>Net positions and a netted plan of at most n−1 transfers ({@link #netPositions()},
+ * {@link #nettingAnalysis()}) go beyond the sources: an <em>analysis</em> a region may adopt,
+ * never the payment instruction. A netted plan can tell a province to pay one it owes nothing.
  *
  * <p>Immutable; built from {@link ClearingTotals}. Construction checks that the national table
  * balances (Σ payables = Σ receivables, R-CLR-5).
@@ -94,20 +98,55 @@ public final class ClearingTables {
     }
 
     /**
-     * R-CLR-6: net position per province, receivable minus payable, sorted by province, zeros
-     * omitted. The positions sum to zero.
+     * R-CLR-6, IM Art. 41: the payment instruction, bilateral per pair: for every pair of the
+     * national table with a non-zero payable, the insured province pays the treatment province its
+     * payable (or, for a negative payable, is paid it back). Sorted by pair. The payments of a pair
+     * sum to its payable, and over all provinces what is paid equals what is received.
+     */
+    public List<Payment> payments() {
+        List<Payment> out = new ArrayList<>(pairs.size());
+        for (PairTotal p : pairs) {
+            Fen payable = p.payable();
+            if (payable.isZero()) {
+                continue;
+            }
+            ProvincePair pair = p.pair();
+            out.add(payable.isNegative()
+                    ? new Payment(pair, pair.treatment(), pair.insured(), payable.negate())
+                    : new Payment(pair, pair.insured(), pair.treatment(), payable));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Analysis, not the payment instruction (R-CLR-6, beyond the sources): net position per
+     * province, receivable minus payable, sorted by province, zeros omitted. The positions sum to
+     * zero.
      */
     public SortedMap<Admdvs, Fen> netPositions() {
         return net;
     }
 
     /**
-     * R-CLR-6: a plan of at most n−1 transfers that settles every net position exactly: repeatedly
-     * the largest debtor pays the largest creditor the smaller of the two amounts, ties broken by
-     * the lower province code. Identical input gives an identical plan.
+     * Analysis, not the payment instruction (R-CLR-6, beyond the sources; the instruction is
+     * {@link #payments()}): a netted plan of at most n−1 transfers that settles every net position
+     * exactly: repeatedly the largest debtor pays the largest creditor the smaller of the two
+     * amounts, ties broken by the lower province code. Identical input gives an identical plan. A
+     * region may adopt it; it may have a province pay one it owes nothing.
      */
-    public List<Transfer> transferPlan() {
+    public List<Transfer> nettingAnalysis() {
         return plan(net);
+    }
+
+    /**
+     * The netted plan under its first name.
+     *
+     * @deprecated the netted plan is an analysis, not the payment instruction: use
+     *             {@link #payments()} for the instruction and {@link #nettingAnalysis()} for the analysis
+     */
+    @Deprecated
+    public List<Transfer> transferPlan() {
+        return nettingAnalysis();
     }
 
     static List<Transfer> plan(SortedMap<Admdvs, Fen> positions) {

@@ -4,7 +4,8 @@ import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.region.Admdvs;
 
 /**
- * One transfer of the settlement plan (R-CLR-6).
+ * One transfer of the netted plan, an analysis beyond the sources (R-CLR-6); the payment
+ * instruction is bilateral ({@link Payment}).
  *
  * @param from   paying province
  * @param to     receiving province

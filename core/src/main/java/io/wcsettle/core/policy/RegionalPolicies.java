@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import io.wcsettle.core.error.CoreErrorCode;
 import io.wcsettle.core.error.InvalidInputException;
+import io.wcsettle.core.region.Admdvs;
 
 /**
  * An immutable registry of regional policies by id. {@link #shipped()} holds the profiles of
@@ -66,6 +67,24 @@ public final class RegionalPolicies {
                     "no regional policy registered under this id");
         }
         return p;
+    }
+
+    /**
+     * The policy of the province {@code place} belongs to: the one registered under its province
+     * code ({@code 110000}), else the {@code default} one. Used where the place's own rules bind,
+     * e.g. the treatment place's upload deadlines (R-UPL-1) or the insured place's meal allowance
+     * standard (R-SET-6).
+     *
+     * @throws InvalidInputException {@code UNKNOWN_POLICY} when neither is registered
+     */
+    public RegionalPolicy forPlace(Admdvs place) {
+        RegionalPolicy p = byId.get(place.province().code());
+        return p != null ? p : get("default");
+    }
+
+    /** Whether a {@code default} policy is registered, so {@link #forPlace} answers for every place. */
+    public boolean hasDefault() {
+        return byId.containsKey("default");
     }
 
     /** The registered ids. */

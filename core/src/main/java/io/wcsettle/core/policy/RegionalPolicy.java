@@ -1,6 +1,9 @@
 package io.wcsettle.core.policy;
 
 import java.util.Objects;
+import java.util.Optional;
+
+import io.wcsettle.core.money.Fen;
 
 /**
  * The parameters on which the sources differ, for one insured place (see the table "Regional
@@ -24,6 +27,7 @@ public final class RegionalPolicy {
     private final long auditLargeAmountFen;
     private final int auditHighFrequencyAdmissions;
     private final int auditHighFrequencyDays;
+    private final Fen mealAllowancePerDay;
 
     private RegionalPolicy(Builder b) {
         this.id = b.id;
@@ -38,6 +42,7 @@ public final class RegionalPolicy {
         this.auditLargeAmountFen = b.auditLargeAmountFen;
         this.auditHighFrequencyAdmissions = b.auditHighFrequencyAdmissions;
         this.auditHighFrequencyDays = b.auditHighFrequencyDays;
+        this.mealAllowancePerDay = b.mealAllowancePerDay;
     }
 
     /** A builder with the {@code default} profile's values and the given id. */
@@ -59,6 +64,7 @@ public final class RegionalPolicy {
         b.auditLargeAmountFen = auditLargeAmountFen;
         b.auditHighFrequencyAdmissions = auditHighFrequencyAdmissions;
         b.auditHighFrequencyDays = auditHighFrequencyDays;
+        b.mealAllowancePerDay = mealAllowancePerDay;
         return b;
     }
 
@@ -125,6 +131,16 @@ public final class RegionalPolicy {
         return auditHighFrequencyDays;
     }
 
+    /**
+     * R-SET-6, R-AUTO-1 (BJ §二(三); IM Art. 31): the insured place's meal allowance (住院伙食补助费)
+     * per inpatient day, by which the follow-up claim is computed (× inpatient days). The sources
+     * name no amount, and no shipped profile invents one: empty means the claim is raised with its
+     * amount to be set by the insured place when it approves.
+     */
+    public Optional<Fen> mealAllowancePerDay() {
+        return Optional.ofNullable(mealAllowancePerDay);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof RegionalPolicy)) {
@@ -140,7 +156,8 @@ public final class RegionalPolicy {
                 && outpatientDirectSettlement == p.outpatientDirectSettlement
                 && auditLargeAmountFen == p.auditLargeAmountFen
                 && auditHighFrequencyAdmissions == p.auditHighFrequencyAdmissions
-                && auditHighFrequencyDays == p.auditHighFrequencyDays;
+                && auditHighFrequencyDays == p.auditHighFrequencyDays
+                && Objects.equals(mealAllowancePerDay, p.mealAllowancePerDay);
     }
 
     @Override
@@ -168,6 +185,7 @@ public final class RegionalPolicy {
         private long auditLargeAmountFen = 10_000_000L;
         private int auditHighFrequencyAdmissions = 3;
         private int auditHighFrequencyDays = 30;
+        private Fen mealAllowancePerDay;
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -240,6 +258,18 @@ public final class RegionalPolicy {
             }
             this.auditHighFrequencyAdmissions = admissions;
             this.auditHighFrequencyDays = days;
+            return this;
+        }
+
+        /**
+         * See {@link RegionalPolicy#mealAllowancePerDay()}: the insured place's standard per inpatient
+         * day, positive; {@code null} for none set (the claim's amount is then set at approval).
+         */
+        public Builder mealAllowancePerDay(Fen perDay) {
+            if (perDay != null && (perDay.isNegative() || perDay.isZero())) {
+                throw new IllegalArgumentException("mealAllowancePerDay must be positive");
+            }
+            this.mealAllowancePerDay = perDay;
             return this;
         }
 

@@ -20,6 +20,9 @@ public record Admdvs(String code) implements Comparable<Admdvs> {
     /** Province codes of GB/T 2260 (mainland, Taiwan, Hong Kong, Macao). */
     private static final boolean[] PROVINCES = new boolean[100];
 
+    /** Chinese names of the provinces, by province number. */
+    private static final String[] PROVINCE_NAMES = new String[100];
+
     /** The four municipalities directly under the central government (R-FIL-6). */
     private static final boolean[] MUNICIPALITIES = new boolean[100];
 
@@ -28,6 +31,13 @@ public record Admdvs(String code) implements Comparable<Admdvs> {
             41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82};
         for (int p : provinces) {
             PROVINCES[p] = true;
+        }
+        String[] names = {"北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省",
+            "上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省",
+            "广西壮族自治区", "海南省", "重庆市", "四川省", "贵州省", "云南省", "西藏自治区", "陕西省", "甘肃省", "青海省",
+            "宁夏回族自治区", "新疆维吾尔自治区", "台湾省", "香港特别行政区", "澳门特别行政区"};
+        for (int i = 0; i < provinces.length; i++) {
+            PROVINCE_NAMES[provinces[i]] = names[i];
         }
         for (int m : new int[] {11, 12, 31, 50}) {
             MUNICIPALITIES[m] = true;
@@ -73,6 +83,11 @@ public record Admdvs(String code) implements Comparable<Admdvs> {
     /** The two-digit province number, e.g. 43. */
     public int provinceNumber() {
         return (code.charAt(0) - '0') * 10 + (code.charAt(1) - '0');
+    }
+
+    /** The Chinese name of the province this code belongs to (GB/T 2260), e.g. {@code 湖南省}. */
+    public String provinceName() {
+        return PROVINCE_NAMES[provinceNumber()];
     }
 
     /** The province this code belongs to, {@code PP0000}. */

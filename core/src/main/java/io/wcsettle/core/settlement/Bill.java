@@ -24,6 +24,7 @@ import io.wcsettle.core.local.LocalApproval;
  */
 public final class Bill {
 
+    private final SettlementBasis basis;
     private final Optional<Filing> filing;
     private final Optional<LocalApproval> localApproval;
     private final WorkerStatus worker;
@@ -46,7 +47,7 @@ public final class Bill {
      */
     public Bill(Optional<Filing> filing, WorkerStatus worker, Institution institution, Stay stay,
                 List<BillLine> lines) {
-        this(filing, Optional.empty(), worker, institution, stay, lines);
+        this(SettlementBasis.CROSS_PROVINCE, filing, Optional.empty(), worker, institution, stay, lines);
     }
 
     /**
@@ -57,11 +58,13 @@ public final class Bill {
      */
     public static Bill localNetworked(LocalApproval approval, WorkerStatus worker, Institution institution,
                                       Stay stay, List<BillLine> lines) {
-        return new Bill(Optional.empty(), Optional.of(approval), worker, institution, stay, lines);
+        return new Bill(SettlementBasis.LOCAL_NETWORKED, Optional.empty(), Optional.of(approval), worker, institution,
+                stay, lines);
     }
 
-    private Bill(Optional<Filing> filing, Optional<LocalApproval> localApproval, WorkerStatus worker,
-                 Institution institution, Stay stay, List<BillLine> lines) {
+    private Bill(SettlementBasis basis, Optional<Filing> filing, Optional<LocalApproval> localApproval,
+                 WorkerStatus worker, Institution institution, Stay stay, List<BillLine> lines) {
+        this.basis = Objects.requireNonNull(basis, "basis");
         this.filing = Objects.requireNonNull(filing, "filing");
         this.localApproval = Objects.requireNonNull(localApproval, "localApproval");
         this.worker = Objects.requireNonNull(worker, "worker");
@@ -121,6 +124,28 @@ public final class Bill {
         return new InvalidInputException(CoreErrorCode.INVALID_RETURN, at + ".returnOf", message);
     }
 
+    /**
+     * R-FIL-11 (BJ §二(三); IM Art. 13): this bill of a long-term filer treated back in the insured
+     * province, to be settled under the insured place's own policy and catalogues
+     * ({@link SettlementBasis#HOME_PLACE}). {@link SettlementRouter} makes it when the cross-province
+     * verdict is {@link BillReason#TREATED_IN_INSURED_PLACE}.
+     *
+     * @throws InvalidInputException {@code INVALID_INPUT} when the bill has no filing, or a referral
+     *                               filing (R-FIL-11 is about long-term residence and resident work)
+     */
+    public Bill homePlace() {
+        if (filing.isEmpty() || !filing.get().type().isResidence()) {
+            throw new InvalidInputException(CoreErrorCode.INVALID_INPUT, "filing.type",
+                    "R-FIL-11 settles long-term residence and resident-work filers only");
+        }
+        return new Bill(SettlementBasis.HOME_PLACE, filing, localApproval, worker, institution, stay, lines);
+    }
+
+    /** On what this bill is settled directly. */
+    public SettlementBasis basis() {
+        return basis;
+    }
+
     /** The filing, empty when the worker has none. */
     public Optional<Filing> filing() {
         return filing;
@@ -153,7 +178,7 @@ public final class Bill {
 
     /** A copy with other lines (checked again). */
     public Bill withLines(List<BillLine> newLines) {
-        return new Bill(filing, localApproval, worker, institution, stay, newLines);
+        return new Bill(basis, filing, localApproval, worker, institution, stay, newLines);
     }
 
     int originalOf(int i) {

@@ -13,6 +13,7 @@ import io.wcsettle.core.filing.FilingScope;
 import io.wcsettle.core.local.LocalApproval;
 import io.wcsettle.core.money.LineAmount;
 import io.wcsettle.core.policy.RegionalPolicy;
+import io.wcsettle.core.region.Admdvs;
 
 /**
  * Settles a discharge bill (R-SET-1..12): first the bill-level check, which returns every failing
@@ -26,6 +27,10 @@ import io.wcsettle.core.policy.RegionalPolicy;
  * the discharge date (R-SET-8). A line's result depends only on that line, the bill-level facts
  * and the catalogues, never on the other lines or their order.
  *
+ * <p>Pure: settling reads only the bill and the engine's catalogues and policy, changes nothing and
+ * raises nothing; what follows from a settlement (routing, follow-up orders, deadlines, statement)
+ * is derived from its result by {@link SettlementRouter} and {@code io.wcsettle.core.discharge}.
+ *
  * <p>Immutable and thread-safe; the catalogues are shared read-only. Settling allocates only the
  * result's arrays.
  */
@@ -38,14 +43,25 @@ public final class SettlementEngine {
     private final Catalogue insuredDevices;
 
     /**
+     * An engine for one pair of places. For cross-province bills: the worker's insured place's
+     * policy, the treatment place's catalogue and the insured place's devices. For the insured
+     * place's own settlement (R-FIL-11) and local networked bills (R-LOC-1) the treatment place is
+     * the insured place: its policy, its own catalogue and its devices.
+     *
      * @param policy         the insured place's policy (outpatient switch, R-SET-2)
-     * @param treatment      the treatment place's drug, item, service and rehab catalogue (R-SET-3)
+     * @param treatment      the catalogue of the place whose catalogue applies (R-SET-3): the
+     *                       treatment place's for cross-province bills
      * @param insuredDevices the insured place's device catalogue with caps (R-SET-4)
      */
     public SettlementEngine(RegionalPolicy policy, Catalogue treatment, Catalogue insuredDevices) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.treatment = Objects.requireNonNull(treatment, "treatment");
         this.insuredDevices = Objects.requireNonNull(insuredDevices, "insuredDevices");
+    }
+
+    /** The insured place's policy this engine applies. */
+    public RegionalPolicy policy() {
+        return policy;
     }
 
     /** Settles {@code bill}. Business refusals are reasons in the result, never exceptions. */
@@ -65,38 +81,45 @@ public final class SettlementEngine {
     }
 
     /**
-     * R-SET-1, -2, -9; R-FIL-6, -8, -9, -11: every reason {@code bill} cannot be settled directly
-     * (empty when it can).
+     * R-SET-1, -2, -9; R-FIL-6, -8, -9, -11; R-LOC-1: every reason {@code bill} cannot be settled
+     * directly on its {@link Bill#basis() basis} (empty when it can).
+     *
+     * <ul>
+     * <li>{@link SettlementBasis#CROSS_PROVINCE}: the filing (validity, end, target city, scope), the
+     *     institution's cross-province enablement, and {@link BillReason#TREATED_IN_INSURED_PLACE}
+     *     when the institution is back in the insured province (a routing, R-FIL-11).</li>
+     * <li>{@link SettlementBasis#HOME_PLACE} (R-FIL-11): the filing stands in for a local approval:
+     *     valid at admission and not ended, the institution inside the insured province and with a
+     *     local networked agreement.</li>
+     * <li>{@link SettlementBasis#LOCAL_NETWORKED} (R-LOC-1): the online approval (validity, insured
+     *     city, scope) and the institution's local networked agreement, not cross-province enablement.</li>
+     * </ul>
+     * On every basis: institution or worker suspended, third-party liability, outpatient while
+     * the policy has it off, rehab plan and device approval notice (R-SET-9).
      */
     public EnumSet<BillReason> billReasons(Bill bill) {
         EnumSet<BillReason> reasons = EnumSet.noneOf(BillReason.class);
         Stay stay = bill.stay();
         Institution institution = bill.institution();
-        if (bill.localApproval().isPresent()) {
-            localReasons(bill.localApproval().get(), bill, reasons);
-        } else if (bill.filing().isEmpty()) {
-            reasons.add(BillReason.NO_FILING);
-        } else {
-            Filing filing = bill.filing().get();
-            Set<AdmissionProblem> problems = filing.admissionProblems(stay.admittedOn());
-            if (problems.contains(AdmissionProblem.NOT_VALID_AT_ADMISSION)) {
-                reasons.add(BillReason.FILING_NOT_VALID_AT_ADMISSION);
-            }
-            if (problems.contains(AdmissionProblem.ENDED)) {
-                reasons.add(BillReason.FILING_ENDED);
-            }
-            if (!filing.covers(institution.admdvs())) {
-                reasons.add(BillReason.INSTITUTION_NOT_IN_FILED_CITY);
-            }
-            if (filing.isInInsuredPlace(institution.admdvs())) {
-                reasons.add(BillReason.TREATED_IN_INSURED_PLACE);
-            }
-            if (!scopeCovers(filing.scope(), stay.kind())) {
-                reasons.add(BillReason.OUT_OF_SCOPE);
-            }
-        }
-        if (!institution.crossProvinceEnabled()) {
-            reasons.add(BillReason.INSTITUTION_NOT_ENABLED);
+        switch (bill.basis()) {
+            case LOCAL_NETWORKED:
+                localReasons(bill.localApproval().orElseThrow(), bill, reasons);
+                if (!institution.localNetworked()) {
+                    reasons.add(BillReason.INSTITUTION_NOT_LOCAL_NETWORKED);
+                }
+                break;
+            case HOME_PLACE:
+                homePlaceReasons(bill.filing().orElseThrow(), bill, reasons);
+                if (!institution.localNetworked()) {
+                    reasons.add(BillReason.INSTITUTION_NOT_LOCAL_NETWORKED);
+                }
+                break;
+            default:
+                crossProvinceReasons(bill, reasons);
+                if (!institution.crossProvinceEnabled()) {
+                    reasons.add(BillReason.INSTITUTION_NOT_ENABLED);
+                }
+                break;
         }
         if (institution.suspended()) {
             reasons.add(BillReason.INSTITUTION_SUSPENDED);
@@ -117,6 +140,49 @@ public final class SettlementEngine {
             reasons.add(BillReason.DEVICE_APPROVAL_MISSING);
         }
         return reasons;
+    }
+
+    private static void crossProvinceReasons(Bill bill, EnumSet<BillReason> reasons) {
+        if (bill.filing().isEmpty()) {
+            reasons.add(BillReason.NO_FILING);
+            return;
+        }
+        Filing filing = bill.filing().get();
+        Admdvs at = bill.institution().admdvs();
+        admissionReasons(filing, bill.stay(), reasons);
+        if (!filing.covers(at)) {
+            reasons.add(BillReason.INSTITUTION_NOT_IN_FILED_CITY);
+        }
+        if (filing.isInInsuredPlace(at)) {
+            reasons.add(BillReason.TREATED_IN_INSURED_PLACE);
+        }
+        if (!scopeCovers(filing.scope(), bill.stay().kind())) {
+            reasons.add(BillReason.OUT_OF_SCOPE);
+        }
+    }
+
+    /**
+     * R-FIL-11: the filing stands in for a local approval: valid at admission, not ended, and the
+     * institution inside the insured province (the home place of the filing).
+     */
+    private static void homePlaceReasons(Filing filing, Bill bill, EnumSet<BillReason> reasons) {
+        admissionReasons(filing, bill.stay(), reasons);
+        if (!filing.isInInsuredPlace(bill.institution().admdvs())) {
+            reasons.add(BillReason.INSTITUTION_NOT_IN_FILED_CITY);
+        }
+        if (!scopeCovers(filing.scope(), bill.stay().kind())) {
+            reasons.add(BillReason.OUT_OF_SCOPE);
+        }
+    }
+
+    private static void admissionReasons(Filing filing, Stay stay, EnumSet<BillReason> reasons) {
+        Set<AdmissionProblem> problems = filing.admissionProblems(stay.admittedOn());
+        if (problems.contains(AdmissionProblem.NOT_VALID_AT_ADMISSION)) {
+            reasons.add(BillReason.FILING_NOT_VALID_AT_ADMISSION);
+        }
+        if (problems.contains(AdmissionProblem.ENDED)) {
+            reasons.add(BillReason.FILING_ENDED);
+        }
     }
 
     /**

@@ -33,6 +33,19 @@ public record Stay(StayKind kind, LocalDate admittedOn, LocalDate dischargedOn,
         }
     }
 
+    /**
+     * Inpatient days for the meal allowance (R-SET-6, R-AUTO-1). Interpretation (the sources name no
+     * count): days from admission to discharge, the day of admission counted and the day of
+     * discharge not, at least 1 for a same-day stay; 0 for a device configuration or an outpatient
+     * visit, which are no inpatient stays.
+     */
+    public long inpatientDays() {
+        if (kind != StayKind.INPATIENT_MEDICAL && kind != StayKind.INPATIENT_REHAB) {
+            return 0;
+        }
+        return Math.max(1, dischargedOn.toEpochDay() - admittedOn.toEpochDay());
+    }
+
     /** Whether {@code day} is within the stay, both ends included. */
     public boolean contains(LocalDate day) {
         return !day.isBefore(admittedOn) && !day.isAfter(dischargedOn);

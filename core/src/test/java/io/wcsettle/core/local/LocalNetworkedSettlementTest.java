@@ -32,7 +32,9 @@ import io.wcsettle.core.settlement.WorkerStatus;
 class LocalNetworkedSettlementTest {
 
     private static final Admdvs QINHUANGDAO = Admdvs.parse("insuredCity", "130300");
-    private static final Institution SANATORIUM = new Institution("H13030400001", Admdvs.parse("i", "130304"), true, false);
+    /** Networked locally, not enabled for cross-province settlement: what R-LOC-1 needs and no more. */
+    private static final Institution SANATORIUM = Institution.builder("H13030400001", Admdvs.parse("i", "130304"))
+            .localNetworked(true).build();
     private static final LocalDate APPLIED = LocalDate.of(2025, 8, 1);
     private static final LocalApprovalDesk DESK = new LocalApprovalDesk(LocalApprovalDesk.DEFAULT_VALIDITY_MONTHS);
     private static final SettlementEngine ENGINE = new SettlementEngine(RegionalPolicies.DEFAULT,
@@ -63,6 +65,23 @@ class LocalNetworkedSettlementTest {
     }
 
     @Test
+    @DisplayName("R-LOC-1: a local bill needs the local networked agreement, not cross-province enablement")
+    void localBill_needsTheLocalAgreement_notCrossProvinceEnablement() {
+        LocalApproval approval = DESK.decide(application(LocalInjuryKind.OLD_INJURY,
+                Set.of(Confirmation.INJURY_RECOGNITION), "130304"), APPLIED).approval().orElseThrow();
+        LocalDate admitted = LocalDate.of(2025, 8, 10);
+        Institution crossOnly = Institution.builder("H13030400002", Admdvs.parse("i", "130304"))
+                .crossProvince(true).build();
+        SettlementResult refused = ENGINE.settle(bill(approval, admitted, crossOnly));
+        assertEquals(Set.of(BillReason.INSTITUTION_NOT_LOCAL_NETWORKED), refused.reasons());
+        assertFalse(refused.reasons().contains(BillReason.INSTITUTION_NOT_ENABLED));
+        Institution legacy = new Institution("H13030400003", Admdvs.parse("i", "130304"), true, false);
+        assertEquals(Set.of(BillReason.INSTITUTION_NOT_LOCAL_NETWORKED), ENGINE.settle(bill(approval, admitted, legacy))
+                .reasons(), "the four-argument form has no local agreement");
+        assertTrue(ENGINE.settle(bill(approval, admitted, SANATORIUM)).directSettlement());
+    }
+
+    @Test
     @DisplayName("R-LOC-1: the agency refuses with every reason at once")
     void refusal_listsEveryReason() {
         LocalDecision d = DESK.decide(new LocalApplication("A-2", "W-1", LocalInjuryKind.RECURRENCE, FilingScope.DEVICE,
@@ -81,7 +100,7 @@ class LocalNetworkedSettlementTest {
         SettlementResult late = ENGINE.settle(bill(approval, LocalDate.of(2025, 11, 2), SANATORIUM));
         assertEquals(Set.of(BillReason.FILING_NOT_VALID_AT_ADMISSION), late.reasons());
         assertEquals(0, late.fundPaid().value());
-        Institution beijing = new Institution("H11010500001", Admdvs.parse("i", "110105"), true, false);
+        Institution beijing = Institution.builder("H11010500001", Admdvs.parse("i", "110105")).localNetworked(true).build();
         SettlementResult elsewhere = ENGINE.settle(bill(approval, LocalDate.of(2025, 8, 10), beijing));
         assertEquals(Set.of(BillReason.INSTITUTION_NOT_IN_FILED_CITY), elsewhere.reasons());
     }

@@ -21,6 +21,7 @@ import io.wcsettle.core.clearing.CsvClearingResult;
 import io.wcsettle.core.clearing.CsvRowProblem;
 import io.wcsettle.core.clearing.OnMalformed;
 import io.wcsettle.core.clearing.PairTotal;
+import io.wcsettle.core.clearing.Payment;
 import io.wcsettle.core.clearing.Transfer;
 import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.region.Admdvs;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code clear FILE.csv}: streams a clearing CSV through {@link ClearingCsvReader} (constant
- * memory) and prints the national table, net positions and transfer plan (R-CLR-5, -6).
+ * memory) and prints the national table, the bilateral payments — the payment instruction, each
+ * insured province paying each treatment province its payable (R-CLR-6, IM Art. 41) — and, labelled
+ * as an analysis beyond the sources, net positions and a netted plan (R-CLR-5, -6).
  */
 @Command(name = "clear", mixinStandardHelpOptions = true,
         description = {"Clear a CSV file of confirmed monthly settlement records (R-CLR-1..6).",
@@ -110,13 +113,18 @@ public final class ClearCommand implements Callable<Integer> {
                     p.fundPaid().toYuanString(), p.deductions().toYuanString(), p.payable().toYuanString());
         }
         out.printf("total payable %s%n", t.totalPayable().toYuanString());
-        out.println("net positions (receivable - payable):");
-        for (Map.Entry<Admdvs, Fen> e : t.netPositions().entrySet()) {
-            out.printf("  %s %18s%n", e.getKey(), e.getValue().toYuanString());
+        out.println("payments (bilateral: each insured province pays each treatment province its payable, IM Art. 41):");
+        for (Payment x : t.payments()) {
+            out.printf("  %s -> %s %18s%s%n", x.from(), x.to(), x.amount().toYuanString(), x.refund() ? " refund" : "");
         }
-        out.println("transfer plan:");
-        for (Transfer x : t.transferPlan()) {
-            out.printf("  %s -> %s %18s%n", x.from(), x.to(), x.amount().toYuanString());
+        out.println("analysis, not a payment instruction (beyond the sources):");
+        out.println("  net positions (receivable - payable):");
+        for (Map.Entry<Admdvs, Fen> e : t.netPositions().entrySet()) {
+            out.printf("    %s %18s%n", e.getKey(), e.getValue().toYuanString());
+        }
+        out.println("  netted plan:");
+        for (Transfer x : t.nettingAnalysis()) {
+            out.printf("    %s -> %s %18s%n", x.from(), x.to(), x.amount().toYuanString());
         }
     }
 
@@ -139,10 +147,17 @@ public final class ClearCommand implements Callable<Integer> {
                     .put("deductionFen", p.deductions().value()).put("payableFen", p.payable().value());
         }
         root.put("totalPayableFen", t.totalPayable().value());
-        ArrayNode net = root.putArray("net");
+        ArrayNode payments = root.putArray("payments");
+        for (Payment x : t.payments()) {
+            payments.addObject().put("from", x.from().code()).put("to", x.to().code())
+                    .put("amountFen", x.amount().value()).put("refund", x.refund());
+        }
+        ObjectNode analysis = root.putObject("nettingAnalysis");
+        analysis.put("note", "analysis beyond the sources, not a payment instruction (R-CLR-6); pay by 'payments'");
+        ArrayNode net = analysis.putArray("net");
         t.netPositions().forEach((k, v) -> net.addObject().put("province", k.code()).put("netFen", v.value()));
-        ArrayNode transfers = root.putArray("transfers");
-        for (Transfer x : t.transferPlan()) {
+        ArrayNode transfers = analysis.putArray("transfers");
+        for (Transfer x : t.nettingAnalysis()) {
             transfers.addObject().put("from", x.from().code()).put("to", x.to().code()).put("amountFen", x.amount().value());
         }
         out.println(mapper.writeValueAsString(root));

@@ -12,12 +12,17 @@ import io.wcsettle.core.clearing.ClearingRecord;
 import io.wcsettle.core.clearing.ClearingSchedule;
 import io.wcsettle.core.clearing.ClearingTables;
 import io.wcsettle.core.clearing.PairTotal;
+import io.wcsettle.core.clearing.Payment;
 import io.wcsettle.core.clearing.Quarter;
 import io.wcsettle.core.clearing.Transfer;
 import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.region.Admdvs;
 
-/** {@code clearing.*} kinds (R-CLR-2..6). */
+/**
+ * {@code clearing.*} kinds (R-CLR-2..6). {@code clearing.table} gives {@code payments}, the
+ * bilateral payment instruction (IM Art. 41), and {@code transfers}, the netted plan of the shared
+ * case format, which is an analysis only.
+ */
 final class ClearingCases {
 
     private ClearingCases() {
@@ -63,8 +68,14 @@ final class ClearingCases {
         ArrayNode net = out.putArray("net");
         tables.netPositions().forEach((province, fen) ->
                 net.addObject().put("province", province.code()).put("netFen", fen.value()));
+        ArrayNode payments = out.putArray("payments");
+        for (Payment p : tables.payments()) {
+            payments.addObject().put("from", p.from().code()).put("to", p.to().code())
+                    .put("amountFen", p.amount().value());
+        }
+        // "transfers" is the netted plan of the shared case format: an analysis, not the payment instruction
         ArrayNode transfers = out.putArray("transfers");
-        for (Transfer t : tables.transferPlan()) {
+        for (Transfer t : tables.nettingAnalysis()) {
             transfers.addObject().put("from", t.from().code()).put("to", t.to().code())
                     .put("amountFen", t.amount().value());
         }

@@ -13,6 +13,7 @@ import io.wcsettle.core.clearing.ClearingSchedule;
 import io.wcsettle.core.clearing.ClearingTables;
 import io.wcsettle.core.clearing.ClearingTotals;
 import io.wcsettle.core.clearing.PairTotal;
+import io.wcsettle.core.clearing.Payment;
 import io.wcsettle.core.clearing.Quarter;
 import io.wcsettle.core.clearing.Transfer;
 import io.wcsettle.core.money.Fen;
@@ -20,8 +21,9 @@ import io.wcsettle.core.prepayment.UsageRate;
 import io.wcsettle.core.region.Admdvs;
 
 /**
- * A quarter's clearing over generated monthly-settlement records: the national table, net
- * positions, the transfer plan, and each pair's prepayment usage level.
+ * A quarter's clearing over generated monthly-settlement records: the national table, each pair's
+ * prepayment usage level, the bilateral payments (the instruction, IM Art. 41), and net positions
+ * with a netted plan as an analysis only.
  */
 public final class ClearingWalkthrough {
 
@@ -92,14 +94,22 @@ public final class ClearingWalkthrough {
                     usage.percentText(), usage.level());
         }
         out.printf("  total payable = total receivable = %s%n", tables.totalPayable().toYuanString());
-        out.println("net positions (receivable − payable, R-CLR-6):");
-        for (Map.Entry<Admdvs, Fen> e : tables.netPositions().entrySet()) {
-            out.printf("  %s %16s%n", e.getKey(), e.getValue().toYuanString());
+        List<Payment> payments = tables.payments();
+        out.printf("payments (the instruction, bilateral: each insured province pays each treatment province its payable;"
+                + " R-CLR-6, IM Art. 41): %d%n", payments.size());
+        for (Payment p : payments) {
+            out.printf("  %s -> %s %16s%s%n", p.from(), p.to(), p.amount().toYuanString(), p.refund() ? " (refund)" : "");
         }
-        List<Transfer> plan = tables.transferPlan();
-        out.printf("transfer plan (%d transfers for %d provinces, R-CLR-6):%n", plan.size(), tables.netPositions().size());
+        out.println("ANALYSIS, not a payment instruction (beyond the sources, R-CLR-6):");
+        out.println("  net positions (receivable − payable):");
+        for (Map.Entry<Admdvs, Fen> e : tables.netPositions().entrySet()) {
+            out.printf("    %s %16s%n", e.getKey(), e.getValue().toYuanString());
+        }
+        List<Transfer> plan = tables.nettingAnalysis();
+        out.printf("  netted plan: %d transfers for %d provinces instead of %d payments; it may have a province pay"
+                + " one it owes nothing%n", plan.size(), tables.netPositions().size(), payments.size());
         plan.stream().sorted(Comparator.comparing(Transfer::from)).forEach(t ->
-                out.printf("  %s -> %s %16s%n", t.from(), t.to(), t.amount().toYuanString()));
+                out.printf("    %s -> %s %16s%n", t.from(), t.to(), t.amount().toYuanString()));
         return tables;
     }
 }

@@ -6,13 +6,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.wcsettle.core.calendar.CalendarSource;
+import io.wcsettle.core.calendar.Deadline;
 import io.wcsettle.core.calendar.WorkingDayCalendar;
 import io.wcsettle.core.catalogue.Catalogue;
+import io.wcsettle.core.discharge.DischargeRequest;
+import io.wcsettle.core.discharge.DischargeSettlement;
+import io.wcsettle.core.discharge.SettlementOutcome;
 import io.wcsettle.core.filing.Filing;
 import io.wcsettle.core.filing.FilingScope;
 import io.wcsettle.core.filing.FilingType;
 import io.wcsettle.core.followup.FollowUpDesk;
+import io.wcsettle.core.followup.InMemoryWorkOrderStore;
 import io.wcsettle.core.followup.WorkOrder;
+import io.wcsettle.core.followup.WorkOrderStore;
 import io.wcsettle.core.money.Quantity;
 import io.wcsettle.core.money.UnitPrice;
 import io.wcsettle.core.policy.RegionalPolicies;
@@ -24,10 +31,9 @@ import io.wcsettle.core.settlement.Institution;
 import io.wcsettle.core.settlement.LineCategory;
 import io.wcsettle.core.settlement.ReviewFlag;
 import io.wcsettle.core.settlement.SettlementEngine;
-import io.wcsettle.core.settlement.SettlementResult;
+import io.wcsettle.core.settlement.SettlementRouter;
 import io.wcsettle.core.settlement.Stay;
 import io.wcsettle.core.settlement.StayKind;
-import io.wcsettle.core.settlement.WorkerStatement;
 import io.wcsettle.core.settlement.WorkerStatus;
 import io.wcsettle.core.upload.UploadDeadlines;
 
@@ -43,7 +49,8 @@ public final class DischargeWalkthrough {
     /** Changsha, the filed city. */
     public static final Admdvs TARGET = new Admdvs("430100");
     /** A Changsha hospital (Furong district). */
-    public static final Institution HOSPITAL = new Institution("H43010200001", new Admdvs("430102"), true, false);
+    public static final Institution HOSPITAL = Institution.builder("H43010200001", new Admdvs("430102"))
+            .crossProvince(true).build();
     /** Admission day. */
     public static final LocalDate ADMITTED = LocalDate.of(2025, 11, 3);
     /** Discharge and settlement day. */
@@ -98,24 +105,90 @@ public final class DischargeWalkthrough {
         return BillLine.of(id, code, category, day, UnitPrice.parse("price", price), Quantity.parse("quantity", quantity));
     }
 
-    /** Settles the bill in core, prints the statement, raises the follow-up claim and the upload deadline. */
-    public static SettlementResult run(PrintStream out) {
-        RegionalPolicy policy = RegionalPolicies.shipped().get("150000");
-        Bill bill = bill(policy);
-        SettlementResult result = new SettlementEngine(policy, treatmentCatalogue(), insuredDevices()).settle(bill);
-        out.println("-- worker statement (R-SET-10) --");
-        out.print(WorkerStatement.of(bill, result).toChineseText());
-        followUp(out, result);
-        out.printf("discharge upload due (R-UPL-1): %s%n",
-                new UploadDeadlines(policy, WorkingDayCalendar.chinaOfficial()).dischargeUploadDue(DISCHARGED));
-        return result;
+    /**
+     * The core service a HIS calls at discharge: routing, statement, follow-up orders and the
+     * treatment place's upload deadline in one call. The meal allowance standard is left unset (no
+     * official value is shipped), so its claim is raised with the amount to be set by the insured place.
+     */
+    public static DischargeSettlement service(RegionalPolicy policy, WorkOrderStore store, PrintStream out) {
+        SettlementEngine crossProvince = new SettlementEngine(policy, treatmentCatalogue(), insuredDevices());
+        SettlementEngine home = new SettlementEngine(policy, Catalogue.builder().build(), insuredDevices());
+        FollowUpDesk desk = new FollowUpDesk(store, (event, failure) -> out.println("listener failed: " + failure));
+        desk.register(e -> out.printf("  event: %s %s -> %s on %s%n", e.orderId(),
+                e.from().map(Enum::name).orElse("-"), e.to(), e.on()));
+        return DischargeSettlement.builder()
+                .router(new SettlementRouter(crossProvince, home))
+                .policies(RegionalPolicies.shipped())
+                .deadlines(UploadDeadlines.byTreatmentPlace(RegionalPolicies.shipped(),
+                        CalendarSource.fixed(WorkingDayCalendar.chinaOfficial())))
+                .followUp(desk)
+                .build();
     }
 
-    /** R-AUTO-1: raises the claim for the outside amounts of {@code result}, with no application. */
-    public static void followUp(PrintStream out, SettlementResult result) {
-        Optional<WorkOrder> claim = new FollowUpDesk((event, failure) -> { })
-                .raise("S-" + HOSPITAL.code() + "-" + DISCHARGED, "W-DEMO-1", INSURED, result.outside(), DISCHARGED);
-        claim.ifPresent(o -> out.printf("follow-up (R-AUTO-1): work order %s for %s yuan at %s, state %s%n",
-                o.id(), o.amount().toYuanString(), o.insuredAdmdvs(), o.state()));
+    /** Settles the bill through {@link DischargeSettlement}, prints the statement, the follow-up and the deadline. */
+    public static SettlementOutcome run(PrintStream out) {
+        RegionalPolicy policy = RegionalPolicies.shipped().get("150000");
+        SettlementOutcome outcome = service(policy, new InMemoryWorkOrderStore(), out).settle(request(policy));
+        out.println("-- worker statement (R-SET-10) --");
+        out.print(outcome.statement().toChineseText());
+        print(out, outcome);
+        return outcome;
+    }
+
+    /** The discharge request of the walkthrough: the HIS's visit id as settlement id. */
+    public static DischargeRequest request(RegionalPolicy policy) {
+        return new DischargeRequest("V1-" + HOSPITAL.code(), "P15010200001", Optional.of("张三丰"), INSURED,
+                Optional.of("长沙某医院"), DISCHARGED, bill(policy));
+    }
+
+    /** Prints the route, the follow-up orders raised from the settlement and the upload deadline. */
+    public static void print(PrintStream out, SettlementOutcome outcome) {
+        out.printf("route: %s (sends to the platform: %s)%n", outcome.route(), outcome.sendsToPlatform());
+        for (WorkOrder o : outcome.followUps()) {
+            out.printf("follow-up (R-AUTO-1, no application): work order %s, %s for %d inpatient days, amount %s, state %s%n",
+                    o.id(), o.kind(), o.claim().inpatientDays(),
+                    o.claim().computedAmount().map(f -> f.toYuanString() + " yuan")
+                            .orElse("to be set by the insured place (no daily standard configured)"),
+                    o.state());
+        }
+        out.println("discharge upload (R-UPL-1, treatment place's policy): "
+                + outcome.uploadDeadline().map(DischargeWalkthrough::deadline).orElse("nothing to upload"));
+    }
+
+    /** A deadline as the demo prints it. */
+    public static String deadline(Deadline d) {
+        return d.date().map(date -> "due " + date)
+                .orElseGet(() -> "unknown: no calendar data for " + ((Deadline.Unknown) d).missingYear());
+    }
+
+    /**
+     * R-FIL-11: a Beijing long-term resident of Changsha treated back in Beijing is settled under
+     * Beijing's own policy, nothing goes to the platform, and no manual claim is raised.
+     */
+    public static SettlementOutcome homePlace(PrintStream out) {
+        RegionalPolicy beijing = RegionalPolicies.shipped().get("110000");
+        Filing filing = Filing.of(beijing, FilingType.LONG_TERM_RESIDENCE, FilingScope.MEDICAL, new Admdvs("110105"),
+                TARGET, LocalDate.of(2025, 6, 2));
+        Institution hospital = Institution.builder("H11010800101", new Admdvs("110108")).crossProvince(true)
+                .localNetworked(true).build();
+        Catalogue beijingCatalogue = Catalogue.builder().add("XA01", LocalDate.of(2025, 1, 1), null, null).build();
+        Bill bill = new Bill(Optional.of(filing), WorkerStatus.GOOD_STANDING, hospital,
+                new Stay(StayKind.INPATIENT_MEDICAL, ADMITTED, DISCHARGED, false, false),
+                List.of(line("1", "XA01", LineCategory.DRUG, ADMITTED.plusDays(1), "12.3456", "6")));
+        DischargeSettlement service = DischargeSettlement.builder()
+                .router(new SettlementRouter(new SettlementEngine(beijing, treatmentCatalogue(), insuredDevices()),
+                        new SettlementEngine(beijing, beijingCatalogue, insuredDevices())))
+                .policies(RegionalPolicies.shipped())
+                .deadlines(UploadDeadlines.byTreatmentPlace(RegionalPolicies.shipped(),
+                        CalendarSource.fixed(WorkingDayCalendar.chinaOfficial())))
+                .followUp(new FollowUpDesk(new InMemoryWorkOrderStore(), (e, x) -> { }))
+                .build();
+        SettlementOutcome outcome = service.settle(new DischargeRequest("V2-H11010800101", "P11010500001",
+                Optional.empty(), new Admdvs("110105"), Optional.of("北京某医院"), DISCHARGED, bill));
+        out.printf("cross-province verdict: %s; routed %s; fund pays %s yuan directly%n",
+                outcome.routed().verdict().reasons(), outcome.route(), outcome.result().fundPaid().toYuanString());
+        out.print(outcome.statement().toChineseText());
+        print(out, outcome);
+        return outcome;
     }
 }

@@ -38,15 +38,20 @@ class ClearCommandTest {
     }
 
     @Test
-    @DisplayName("R-CLR-5, R-CLR-6: clear prints the pair table, net positions and the greedy transfer plan")
+    @DisplayName("R-CLR-5, R-CLR-6: clear prints the pair table, the bilateral payments, and the netted plan labelled as analysis")
     void table() throws IOException {
         Path f = Files.writeString(dir.resolve("q.csv"), GOOD);
         String[] r = run(f.toString());
         assertEquals("0", r[0]);
         assertTrue(r[1].contains("150000   110000            2             120.00            15.00             105.00"), r[1]);
         assertTrue(r[1].contains("total payable 185.00"), r[1]);
-        assertTrue(r[1].contains("150000 -> 430000              80.00"), r[1]);
-        assertTrue(r[1].contains("150000 -> 110000              75.00"), r[1]);
+        String payments = r[1].substring(r[1].indexOf("payments (bilateral"), r[1].indexOf("analysis, not a payment"));
+        assertTrue(payments.contains("110000 -> 430000              30.00"), payments);
+        assertTrue(payments.contains("150000 -> 110000             105.00"), payments);
+        assertTrue(payments.contains("150000 -> 430000              50.00"), payments);
+        String analysis = r[1].substring(r[1].indexOf("analysis, not a payment instruction"));
+        assertTrue(analysis.contains("150000 -> 430000              80.00"), analysis);
+        assertTrue(analysis.contains("150000 -> 110000              75.00"), analysis);
     }
 
     @Test
@@ -56,6 +61,8 @@ class ClearCommandTest {
         assertTrue(run(f.toString(), "--format", "csv")[1].contains("150000,110000,2,120.00,15.00,105.00"));
         String json = run(f.toString(), "--format", "json")[1];
         assertTrue(json.contains("\"totalPayableFen\" : 18500"), json);
+        assertTrue(json.contains("\"payments\" : [ {"), json);
+        assertTrue(json.contains("\"nettingAnalysis\" : {"), json);
     }
 
     @Test

@@ -70,6 +70,18 @@ class ConformanceRunnerTest {
         assertNotNull(JsonMatch.firstDifference(json("{\"error\":\"X\"}"), json("{\"ok\":true}")));
     }
 
+    @Test
+    @DisplayName("R-FIL-11, R-SET-6, R-LOC-1, R-CLR-6, R-UPL-1, R-SET-10: the project's own cases (conformance/cases) all pass")
+    void projectCases_allPass() throws IOException {
+        Path cases = Path.of("..", "conformance", "cases");
+        assertTrue(Files.isDirectory(cases), "run from the examples module: " + cases.toAbsolutePath());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConformanceRunner.Summary s = new ConformanceRunner().run(List.of(cases),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertTrue(s.allPassed(), bytes.toString(StandardCharsets.UTF_8));
+        assertTrue(s.total() >= 17, s.toString());
+    }
+
     private static JsonNode json(String s) throws IOException {
         return M.readTree(s);
     }
