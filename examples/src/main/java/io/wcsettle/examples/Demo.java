@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
 final class Demo implements Callable<Integer> {
 
     @Option(names = "--cases", paramLabel = "DIR",
-            description = "conformance cases (default: ../shared/conformance/cases and the project's conformance/cases, where present)")
+            description = "conformance cases (default: the project's conformance/public and conformance/cases)")
     private Path cases;
 
     @Override
@@ -108,14 +108,14 @@ final class Demo implements Callable<Integer> {
         if (cases != null) {
             dirs.add(cases);
         } else {
-            for (Path p : List.of(Path.of("..", "shared", "conformance", "cases"), Path.of("conformance", "cases"))) {
+            for (Path p : List.of(Path.of("conformance", "public"), Path.of("conformance", "cases"))) {
                 if (Files.isDirectory(p)) {
                     dirs.add(p);
                 }
             }
         }
         if (dirs.isEmpty() || !Files.isDirectory(dirs.get(0))) {
-            System.out.println("(no conformance cases at " + (cases != null ? cases : "../shared/conformance/cases")
+            System.out.println("(no conformance cases at " + (cases != null ? cases : "conformance/public")
                     + "; pass --cases DIR)");
             return cases == null ? 0 : 1;
         }

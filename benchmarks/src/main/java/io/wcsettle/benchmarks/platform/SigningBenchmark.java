@@ -65,8 +65,9 @@ public class SigningBenchmark {
         signer = new Sm2Signer(his.getPrivate(), random);
         codec = EnvelopeCodec.builder().signer(signer).counterpart(new Sm2Verifier(platform.getPublic()))
                 .clock(Clock.system(ZoneId.of("Asia/Shanghai"))).build();
-        request = new PlatformRequest("2304", "H11010500001202510091003040001", new RequestHeader("110105", "150102",
-                "HIS", "DEV-01", "", "1", "op01", "", "H11010500001", "H", ""), input);
+        request = new PlatformRequest("2304", "H11010500001202510091003040001", RequestHeader.builder()
+                .mdtrtareaAdmvs("110105").insuplcAdmdvs("150102").recerSysCode("SICP").devNo("DEV-01").opter("op01")
+                .opterName("op").fixmedinsCode("H11010500001").fixmedinsName("H").build(), input);
     }
 
     @Benchmark

@@ -6,7 +6,7 @@ import static io.wcsettle.core.rule.Role.TREATMENT_PLACE;
 
 /**
  * The articles the reasons cite, one constant per article, with the capacity each speaks in
- * (read from the texts in {@code shared/domain/sources}):
+ * (read from the texts in {@code docs/domain/sources}, copies of the shared originals):
  * <ul>
  * <li>{@code BJ §…}: Beijing 京人社工发〔2025〕5号. Part 二 is about Beijing's own workers treated
  *     elsewhere (insured place), part 三 about workers from elsewhere treated in Beijing

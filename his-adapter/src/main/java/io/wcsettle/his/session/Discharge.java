@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.wcsettle.core.calendar.Deadline;
+import io.wcsettle.core.followup.WorkOrder;
+import io.wcsettle.core.settlement.Route;
 import io.wcsettle.core.settlement.SettlementResult;
 import io.wcsettle.core.settlement.WorkerStatement;
 
@@ -14,22 +17,32 @@ import io.wcsettle.core.settlement.WorkerStatement;
  * (R-UPL-1; empty when the calendar has no data for the year yet — it never blocks a settlement)
  * and every difference between the platform's pre-settlement answer and core's adjudication.
  *
+ * @param route               how core routed the bill (cross-province, the insured place's own settlement …)
  * @param result              core's adjudication
- * @param statement           the statement for the worker
+ * @param statement           the statement for the worker (text and printable HTML)
+ * @param followUps           the follow-up work orders raised automatically (R-AUTO-1)
  * @param settlement          the platform's 2304 {@code setlinfo}, when settled directly
- * @param uploadDue           the last day to upload the discharge data, empty when unknown
+ * @param deadline            the discharge upload deadline (R-UPL-1), explicitly unknown without calendar data;
+ *                            empty when nothing goes to the platform
  * @param platformDifferences where the 2303 answer differs from core (field: platform vs core), empty when none
  */
-public record Discharge(SettlementResult result, WorkerStatement statement, Optional<SettlementInfo> settlement,
-                        Optional<LocalDate> uploadDue, List<String> platformDifferences) {
+public record Discharge(Route route, SettlementResult result, WorkerStatement statement, List<WorkOrder> followUps,
+                        Optional<SettlementInfo> settlement, Optional<Deadline> deadline,
+                        List<String> platformDifferences) {
 
     /** Rejects nulls. */
     public Discharge {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(settlement, "settlement");
-        Objects.requireNonNull(uploadDue, "uploadDue");
+        Objects.requireNonNull(deadline, "deadline");
+        followUps = List.copyOf(followUps);
         platformDifferences = List.copyOf(platformDifferences);
+    }
+
+    /** The last day to upload the discharge data, when known (R-UPL-1). */
+    public Optional<LocalDate> uploadDue() {
+        return deadline.flatMap(Deadline::date);
     }
 
     /** The platform's settlement id, when settled directly. */

@@ -17,6 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.wcsettle.core.catalogue.Catalogue;
+import io.wcsettle.core.discharge.DischargeSettlement;
+import io.wcsettle.core.followup.FollowUpDesk;
+import io.wcsettle.core.followup.InMemoryWorkOrderStore;
+import io.wcsettle.core.policy.RegionalPolicies;
+import io.wcsettle.core.settlement.SettlementRouter;
 import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.settlement.SettlementEngine;
 import io.wcsettle.core.upload.UploadDeadlines;
@@ -75,7 +80,8 @@ public final class HisSession implements AutoCloseable {
     private final int maxRounds;
     private final SignIn signIn;
     private final Predicate<String> signInExpired;
-    private final Map<String, SettlementEngine> engines = new HashMap<>();
+    private final Map<String, DischargeSettlement> discharges = new HashMap<>();
+    private final FollowUpDesk followUp;
     private volatile String signNo = "";
 
     private HisSession(Builder b) {
@@ -90,6 +96,9 @@ public final class HisSession implements AutoCloseable {
         this.maxRounds = b.maxRounds;
         this.signIn = b.signIn;
         this.signInExpired = b.signInExpired;
+        this.followUp = b.followUp != null ? b.followUp
+                : new FollowUpDesk(new InMemoryWorkOrderStore(), (event, failure) -> LOG.warn(
+                        "follow-up listener failed [order={}, cause={}]", event.orderId(), failure.getClass().getSimpleName()));
         this.profile = client.codec().profile();
         this.relay = new OutboxRelay(outbox, client, this::currentHeader);
     }
@@ -294,13 +303,51 @@ public final class HisSession implements AutoCloseable {
         return outbox.latestWithPrefix(prefix);
     }
 
-    /** The engine for a worker insured in {@code insured} (R-SET-3, -4): treatment catalogue, insured-place devices. */
-    SettlementEngine engineFor(io.wcsettle.core.region.Admdvs insured) {
+    /**
+     * Core's discharge settlement for a worker insured in {@code insured}: routing (cross-province, the
+     * insured place's own settlement of R-FIL-11, local networked, manual claim), the engines with the
+     * treatment catalogue and the insured place's policy and devices (R-SET-3, -4), the statement, the
+     * follow-up orders raised automatically (R-AUTO-1) and the deadline under the treatment place's
+     * policy (R-UPL-1).
+     */
+    DischargeSettlement dischargeFor(io.wcsettle.core.region.Admdvs insured) {
         InsuredPlaces.Place place = insuredPlaces.of(insured).orElseThrow(() -> new HisSessionException(
                 SessionErrorCode.INSURED_PLACE_UNKNOWN, "insuplc_admdvs",
                 "no policy and device catalogue registered for insured place " + insured.code()));
-        return engines.computeIfAbsent(insured.code().substring(0, 2),
-                k -> new SettlementEngine(place.policy(), treatmentCatalogue, place.devices()));
+        return discharges.computeIfAbsent(insured.code().substring(0, 2), k -> {
+            SettlementEngine engine = new SettlementEngine(place.policy(), treatmentCatalogue, place.devices());
+            return DischargeSettlement.builder()
+                    .router(new SettlementRouter(engine, engine))
+                    .policies(RegionalPolicies.shipped().with(place.policy()))
+                    .deadlines(deadlines)
+                    .followUp(followUp)
+                    .build();
+        });
+    }
+
+    /** The follow-up desk the work orders are raised on (R-AUTO-1). */
+    public FollowUpDesk followUp() {
+        return followUp;
+    }
+
+    /**
+     * The calendar years from {@code today} through the next year that the working-day calendar
+     * does not know yet; log them at WARN daily, so that no upload deadline becomes unknown.
+     */
+    public java.util.SortedSet<Integer> missingCalendarYears(LocalDate today) {
+        java.util.SortedSet<Integer> missing = new java.util.TreeSet<>();
+        for (int y = today.getYear(); y <= today.getYear() + 1; y++) {
+            try {
+                deadlines.dischargeUploadDue(LocalDate.of(y, 1, 2));
+            } catch (io.wcsettle.core.error.WcsettleException e) {
+                missing.add(y);
+            }
+        }
+        return missing;
+    }
+
+    String institutionName() {
+        return header.fixmedinsName();
     }
 
     InsuredPlaces insuredPlaces() {
@@ -358,6 +405,7 @@ public final class HisSession implements AutoCloseable {
         private int maxRounds = 5;
         private SignIn signIn;
         private Predicate<String> signInExpired = err -> err != null && err.contains("签到");
+        private FollowUpDesk followUp;
 
         private Builder() {
         }
@@ -422,6 +470,15 @@ public final class HisSession implements AutoCloseable {
          */
         public Builder signInExpired(Predicate<String> p) {
             this.signInExpired = Objects.requireNonNull(p);
+            return this;
+        }
+
+        /**
+         * Where the follow-up work orders (meal allowance, referral transport, R-AUTO-1) are raised;
+         * default an in-memory store — give a durable {@code WorkOrderStore} in production.
+         */
+        public Builder followUp(FollowUpDesk desk) {
+            this.followUp = desk;
             return this;
         }
 

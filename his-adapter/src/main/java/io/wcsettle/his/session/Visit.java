@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.wcsettle.core.discharge.DischargeRequest;
+import io.wcsettle.core.discharge.SettlementOutcome;
 import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.filing.Filing;
 import io.wcsettle.core.filing.FilingScope;
@@ -441,11 +443,15 @@ public final class Visit {
             throw new HisSessionException(SessionErrorCode.INVALID_STEP_INPUT, "bill.filing",
                     "the bill's filing is not one the platform holds for this person (R-SET-11)");
         }
-        SettlementResult result = session.engineFor(person.insuredPlace()).settle(bill);
-        WorkerStatement statement = WorkerStatement.of(bill, result);
         LocalDate today = LocalDate.now(session.clock());
-        if (!result.directSettlement()) {
-            return new StepOutcome.Answered<>(new Discharge(result, statement, Optional.empty(), due(today), List.of()), "");
+        SettlementOutcome o = session.dischargeFor(person.insuredPlace()).settle(new DischargeRequest(id, person.psnNo(),
+                Optional.of(credential.get("psn_name")).filter(n -> !n.isEmpty()), person.insuredPlace(),
+                Optional.of(session.institutionName()), today, bill));
+        SettlementResult result = o.result();
+        WorkerStatement statement = o.statement();
+        if (!o.sendsToPlatform() || !result.directSettlement()) {
+            return new StepOutcome.Answered<>(new Discharge(o.route(), result, statement, o.followUps(),
+                    Optional.empty(), o.uploadDeadline(), List.of()), "");
         }
         int round = round();
         checkFees(bill);
@@ -483,24 +489,16 @@ public final class Visit {
         ObjectNode in = build(Payload.input(profile, Transaction.SETTLEMENT).row("data", data), "settlement");
         return session.step("settlement:" + id + ":" + round, Transaction.SETTLEMENT, insured(), in, today,
                         result.total(), result.fundPaid())
-                .map(out -> new Discharge(result, statement, Optional.of(Answer.output(profile.spec(
-                        Transaction.SETTLEMENT), out).one("setlinfo").map(SettlementInfo::of).orElseThrow(() ->
+                .map(out -> new Discharge(o.route(), result, statement, o.followUps(), Optional.of(Answer.output(
+                        profile.spec(Transaction.SETTLEMENT), out).one("setlinfo").map(SettlementInfo::of).orElseThrow(() ->
                         new HisSessionException(SessionErrorCode.OUTPUT_INCOMPLETE, "settlement:" + id,
-                                "2304 answer lacks setlinfo"))), due(today), differences));
+                                "2304 answer lacks setlinfo"))), o.uploadDeadline(), differences));
     }
 
     private static void compare(List<String> d, String field, Optional<Fen> platform, Fen core) {
         if (platform.isEmpty() || !platform.get().equals(core)) {
             d.add(field + ": platform " + platform.map(Fen::toYuanString).orElse("absent") + ", core "
                     + core.toYuanString());
-        }
-    }
-
-    private Optional<LocalDate> due(LocalDate settledOn) {
-        try {
-            return Optional.of(session.deadlines().dischargeUploadDue(settledOn));
-        } catch (WcsettleException e) {
-            return Optional.empty(); // R-UPL-1: unknown until the calendar has the year; never blocks
         }
     }
 

@@ -33,8 +33,13 @@ class PublishedTablesTest {
     record Row(String code, String type, String length, boolean coded, boolean required, String note) {
     }
 
+    /** The repository's copy ({@code docs/domain/interface}, kept equal to the shared original by a test), or the shared one. */
     static Path spec() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path own = p.resolve("docs/domain/interface/national-template-spec.md");
+            if (Files.exists(own)) {
+                return own;
+            }
             Path s = p.resolveSibling("shared").resolve("domain/interface/national-template-spec.md");
             if (Files.exists(s)) {
                 return s;
