@@ -165,7 +165,7 @@ public final class VpcdCard implements AutoCloseable {
                 if (length == 1) {
                     switch (payload[0]) {
                         case 0, 1, 2 -> card.reset();
-                        case 4 -> send(out, card.atr());
+                        case 4 -> send(out, card.atrBytes());
                         default -> LOG.debug("unknown vpcd control byte {}", payload[0]);
                     }
                 } else if (length > 0) {
