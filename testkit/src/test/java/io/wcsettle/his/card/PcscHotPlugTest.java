@@ -127,8 +127,8 @@ class PcscHotPlugTest {
             daemon.stop();
             PcscDaemon.removeVpcdReader(config);
             daemon.start();
-            await(CardReaderEvent.Type.READER_REMOVED, SLOT);
-            assertNotNull(await(CardReaderEvent.Type.PCSC_AVAILABLE, null));
+            // the monitor may or may not have polled while pcscd was down; either way the reader is gone
+            assertNotNull(await(CardReaderEvent.Type.READER_REMOVED, SLOT));
             assertTrue(readers.names().isEmpty(), readers.names().toString());
             CardReadException none = assertThrows(CardReadException.class,
                     () -> readers.waitForCard(null, Duration.ofMillis(300)));
