@@ -166,6 +166,14 @@ final class CardText {
 
     /** Whether {@code s} is eight ASCII digits. */
     static boolean isDate(String s) {
-        return s.length() == 8 && s.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (s.length() != 8) {
+            return false;
+        }
+        for (int i = 0; i < 8; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

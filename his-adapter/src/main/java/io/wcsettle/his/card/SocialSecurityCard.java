@@ -371,14 +371,32 @@ public final class SocialSecurityCard {
         }
 
         static void requireSpecVersion(String value) {
-            if (value == null || !value.matches("[0-9]\\.[0-9]{2}")) {
+            if (!isSpecVersion(value)) {
                 throw new CardReadException(CardErrorCode.INVALID_CARD_FIELD, "specVersion", "not d.dd");
             }
         }
 
+        /** {@code d.dd}. */
+        static boolean isSpecVersion(String v) {
+            return v != null && v.length() == 4 && isDigit(v.charAt(0)) && v.charAt(1) == '.' && isDigit(v.charAt(2))
+                    && isDigit(v.charAt(3));
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static boolean hasControl(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (Character.isISOControl(s.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         static void requireName(String value) {
-            if (value == null || value.isBlank() || value.chars().anyMatch(Character::isISOControl)
-                    || value.length() > 30) {
+            if (value == null || value.isBlank() || value.length() > 30 || hasControl(value)) {
                 throw new CardReadException(CardErrorCode.INVALID_CARD_FIELD, "name", "empty, too long or control characters");
             }
         }

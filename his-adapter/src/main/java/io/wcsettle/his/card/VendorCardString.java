@@ -125,7 +125,7 @@ public final class VendorCardString {
         if (atr.isEmpty() || atr.length() % 2 != 0 || !CardText.isHex(atr)) {
             throw malformed("atrHistoricalBytes", "not hex bytes");
         }
-        if (!version.matches("[0-9]\\.[0-9]{2}")) {
+        if (!SocialSecurityCard.Builder.isSpecVersion(version)) {
             throw malformed("specVersion", "not d.dd");
         }
         if (!CardText.isDate(issue)) {
