@@ -1,13 +1,22 @@
 package io.wcsettle.examples.cli;
 
+import java.io.Console;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.wcsettle.his.card.ApduChannel;
+import io.wcsettle.his.card.CardErrorCode;
+import io.wcsettle.his.card.CardReadException;
+import io.wcsettle.his.card.PcscCardChannel;
 import io.wcsettle.his.card.PcscReaders;
+import io.wcsettle.his.card.Pin;
+import io.wcsettle.his.card.PinEntry;
 import io.wcsettle.his.card.SocialSecurityCard;
 import io.wcsettle.his.card.SocialSecurityCardReader;
 import picocli.CommandLine.Command;
@@ -34,10 +43,38 @@ public final class CardCommand implements Runnable {
         return s.charAt(0) + "*".repeat(s.length() - 2) + s.charAt(s.length() - 1);
     }
 
-    /** {@code card read}: reads a third-generation card and prints it, personal data masked. */
+    /**
+     * What to do when PC/SC is unavailable, in one line: the packages and settings the message of
+     * a {@code READER_UNAVAILABLE} points to.
+     */
+    static String hint(CardReadException e) {
+        String m = e.getMessage();
+        if (m.contains("no PC/SC library")) {
+            return "install libpcsclite (Debian/Ubuntu: apt-get install libpcsclite1 pcscd) or point the JDK at it:"
+                    + " java -D" + PcscReaders.LIBRARY_PROPERTY + "=/usr/lib/x86_64-linux-gnu/libpcsclite.so.1 -jar ...";
+        }
+        if (m.contains("pcscd is not running")) {
+            return "start the PC/SC daemon: /usr/sbin/pcscd as root (Debian/Ubuntu: apt-get install pcscd;"
+                    + " systemctl start pcscd where systemd runs)";
+        }
+        if (m.contains("--add-opens")) {
+            return "pcscd was restarted or stopped: start it again, and run java " + PcscReaders.REESTABLISH_OPTION
+                    + " -jar ... so a restart is survived";
+        }
+        if (m.contains("no PC/SC reader attached") || m.contains("no reader of that name")) {
+            return "plug in the reader (its driver: Debian libccid for USB CCID readers); list readers with"
+                    + " 'card read --list'";
+        }
+        return "check pcscd (/usr/sbin/pcscd), libpcsclite and -D" + PcscReaders.LIBRARY_PROPERTY;
+    }
+
+    /** {@code card read}: reads a social security card and prints it, personal data masked. */
     @Command(name = "read", mixinStandardHelpOptions = true,
-            description = "Read a third-generation social security card from a PC/SC reader (pcscd).")
+            description = "Read a social security card from a PC/SC reader (pcscd).")
     static final class Read implements Callable<Integer> {
+
+        @picocli.CommandLine.Spec
+        private picocli.CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--reader", paramLabel = "NAME", description = "reader name (default: the first reader)")
         private String reader;
@@ -49,7 +86,14 @@ public final class CardCommand implements Runnable {
         @Option(names = "--list", description = "list the attached readers and exit")
         private boolean list;
 
-        @Option(names = "--show-personal-data", description = "print name, ID number and card number unmasked")
+        @Option(names = "--pin", description = "ask for the holder's PIN (not echoed) if the card needs it")
+        private boolean askPin;
+
+        @Option(names = "--pin-pad", description = "have the holder enter the PIN on the reader's PIN pad")
+        private boolean pinPad;
+
+        @Option(names = "--show-personal-data",
+                description = "print name, ID number, card number, sex, ethnicity, birthplace and birth date unmasked")
         private boolean showPersonalData;
 
         @Override
@@ -57,23 +101,84 @@ public final class CardCommand implements Runnable {
             PrintStream out = System.out;
             PcscReaders.useLibraryIfUnset(PcscReaders.DEBIAN_AMD64_LIBRARY);
             PcscReaders readers = PcscReaders.open();
-            List<String> names = readers.names();
-            if (list) {
-                names.forEach(out::println);
+            try {
+                List<String> names = readers.names();
+                if (list) {
+                    names.forEach(out::println);
+                    return 0;
+                }
+                SocialSecurityCardReader cardReader = SocialSecurityCardReader.withoutPsam(
+                        Clock.system(ZoneId.of("Asia/Shanghai")));
+                Pin pin = askPin ? readPin() : null;
+                try {
+                    SocialSecurityCard card = readers.read(reader, timeout, 1,
+                            channel -> cardReader.read(channel, pinEntry(channel, pin)));
+                    print(out, card);
+                } finally {
+                    if (pin != null) {
+                        pin.clear();
+                    }
+                }
                 return 0;
+            } catch (CardReadException e) {
+                if (e.cardErrorCode() != CardErrorCode.READER_UNAVAILABLE) {
+                    throw e;
+                }
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("error: " + e.getMessage());
+                err.println("hint: " + hint(e));
+                err.flush();
+                return 2;
             }
-            SocialSecurityCardReader cardReader = SocialSecurityCardReader.withoutPsam(
-                    Clock.system(ZoneId.of("Asia/Shanghai")));
-            SocialSecurityCard card = readers.read(reader, timeout, 1, cardReader::read);
+        }
+
+        private PinEntry pinEntry(ApduChannel channel, Pin pin) {
+            if (pinPad) {
+                if (!(channel instanceof PcscCardChannel pcsc)) {
+                    throw new CardReadException(CardErrorCode.PIN_PAD_UNAVAILABLE, "pinPad", "not a PC/SC reader");
+                }
+                return PinEntry.onPinPad(pcsc.pinPad().orElseThrow(() -> new CardReadException(
+                        CardErrorCode.PIN_PAD_UNAVAILABLE, "pinPad", "the reader reports no FEATURE_VERIFY_PIN_DIRECT")));
+            }
+            return pin == null ? null : PinEntry.typed(pin);
+        }
+
+        private static Pin readPin() {
+            Console console = System.console();
+            if (console == null) {
+                throw new CardReadException(CardErrorCode.INVALID_PIN, "pin", "--pin needs a terminal to ask on");
+            }
+            char[] typed = console.readPassword("PIN (6 digits): ");
+            try {
+                return Pin.of(typed);
+            } finally {
+                if (typed != null) {
+                    Arrays.fill(typed, '\0');
+                }
+            }
+        }
+
+        private void print(PrintStream out, SocialSecurityCard card) {
             out.println("issuing admdvs:         " + card.issuingAdmdvs());
             out.println("identification code:    " + card.identificationCode());
-            out.println("card number:            " + (showPersonalData ? card.cardNumber() : mask(card.cardNumber())));
-            out.println("social security number: "
-                    + (showPersonalData ? card.socialSecurityNumber() : mask(card.socialSecurityNumber())));
-            out.println("name:                   " + (showPersonalData ? card.name() : mask(card.name())));
+            out.println("card type:              " + card.cardType().orElse("-"));
             out.println("spec version:           " + card.specVersion());
+            out.println("initialising inst.:     " + card.initialisingInstitution().orElse("-"));
             out.println("issued / expires:       " + card.issueDate() + " / " + card.expiryDate());
-            return 0;
+            out.println("ATR historical bytes:   " + card.atrHistoricalBytes().orElse("-"));
+            out.println("card number:            " + personal(card.cardNumber()));
+            out.println("social security number: " + personal(card.socialSecurityNumber()));
+            out.println("name:                   " + personal(card.name()));
+            out.println("sex:                    " + (showPersonalData ? card.sex().map(Enum::name).orElse("-") : "**"));
+            out.println("ethnicity (GB 3304):    " + (showPersonalData && card.ethnicity().isPresent()
+                    ? String.format("%02d", card.ethnicity().getAsInt()) : "**"));
+            out.println("birthplace:             " + (showPersonalData
+                    ? card.birthplace().map(Object::toString).orElse("-") : "**"));
+            out.println("birth date:             " + (showPersonalData ? card.birthDate().toString() : "**"));
+        }
+
+        private String personal(String s) {
+            return showPersonalData ? s : mask(s);
         }
     }
 }

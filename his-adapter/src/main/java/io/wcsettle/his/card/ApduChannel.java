@@ -1,9 +1,12 @@
 package io.wcsettle.his.card;
 
+import java.util.Optional;
+
 /**
  * The whole port to a card: send one command APDU, get the response APDU (data followed by the
- * two status word bytes). Implemented over PC/SC ({@link PcscCardChannel}) and by the testkit's
- * simulated card; the card parsers see nothing else.
+ * two status word bytes), and, where the transport knows it, the card's answer to reset.
+ * Implemented over PC/SC ({@link PcscCardChannel}) and by the testkit's simulated card; the card
+ * parsers see nothing else.
  */
 @FunctionalInterface
 public interface ApduChannel {
@@ -17,4 +20,9 @@ public interface ApduChannel {
      *         the exchange failed otherwise
      */
     byte[] transceive(byte[] command);
+
+    /** The card's ATR, when the transport knows it (PC/SC does); empty by default. */
+    default Optional<byte[]> atr() {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,7 @@
 package io.wcsettle.his.card;
 
+import java.util.Optional;
+
 import javax.smartcardio.Card;
 import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
@@ -41,8 +43,30 @@ public final class PcscCardChannel implements ApduChannel, AutoCloseable {
     }
 
     /** The card's answer to reset. */
-    public byte[] atr() {
-        return card.getATR().getBytes();
+    @Override
+    public Optional<byte[]> atr() {
+        return Optional.of(card.getATR().getBytes());
+    }
+
+    /**
+     * The reader's PIN pad, when it reports {@code FEATURE_VERIFY_PIN_DIRECT} to
+     * {@code CM_IOCTL_GET_FEATURE_REQUEST} (PC/SC v2 part 10). Empty when the reader has none or
+     * refuses the control call (vpcd, for one, offers no features).
+     */
+    public Optional<PinPad> pinPad() {
+        byte[] features;
+        try {
+            features = card.transmitControlCommand(
+                    PcscPinPad.getFeatureRequestCode(System.getProperty("os.name", "").startsWith("Windows")),
+                    new byte[0]);
+        } catch (CardException | RuntimeException e) {
+            LOG.debug("reader refused GET_FEATURE_REQUEST: {} {}", e.getClass().getSimpleName(),
+                    PcscReaders.causeMessage(e));
+            return Optional.empty();
+        }
+        Optional<Integer> code = PcscPinPad.verifyPinDirect(features);
+        LOG.debug("reader features [bytes={}, verifyPinDirect={}]", features.length, code.isPresent());
+        return code.map(c -> new PcscPinPad(card::transmitControlCommand, c));
     }
 
     @Override
@@ -80,7 +104,8 @@ public final class PcscCardChannel implements ApduChannel, AutoCloseable {
                 || text.contains("UNPOWERED_CARD") || text.contains("NOT_TRANSACTED")) {
             return new CardReadException(CardErrorCode.CARD_REMOVED, null, "card removed or reset", e);
         }
-        if (text.contains("NO_READERS") || text.contains("READER_UNAVAILABLE") || text.contains("NO_SERVICE")) {
+        if (text.contains("NO_READERS") || text.contains("READER_UNAVAILABLE") || text.contains("NO_SERVICE")
+                || text.contains("SERVICE_STOPPED") || text.contains("INVALID_HANDLE") || text.contains("UNKNOWN_READER")) {
             return new CardReadException(CardErrorCode.READER_UNAVAILABLE, null, "reader unavailable", e);
         }
         return new CardReadException(CardErrorCode.CARD_IO, null, "PC/SC exchange failed", e);

@@ -3,7 +3,7 @@ package io.wcsettle.his.card;
 import java.util.Arrays;
 
 /**
- * One card record as {@code tag len value}: the tag is the record number, the length one byte
+ * One card record as {@code tag len value}: the tag is the data item (PROTOCOL.md table), the length one byte
  * ({@code 00}–{@code 7F}) or {@code 81 xx}. The record must be exactly one TLV of the expected tag;
  * anything else is refused, never guessed at.
  */

@@ -11,6 +11,12 @@ import java.util.Optional;
  * pcscd for an end-to-end test on Linux: tells why the real PC/SC path is unavailable
  * ({@link #unavailableReason()}), and starts {@code pcscd -f} as a child process when no daemon
  * runs (containers have no systemd). {@link #close()} stops only a daemon it started.
+ *
+ * <p>For hot-plug tests, {@link #startOwned(Path, Duration)} runs a pcscd of its own on a reader
+ * configuration directory the test controls ({@code pcscd -c DIR}): {@link #stop()} /
+ * {@link #start()} restart it, and starting it on a directory without the vpcd entry
+ * ({@link #writeVpcdReader(Path)}) is the last reader unplugged (pcscd reads serial reader
+ * configurations only at start, and vpcd readers exist as long as their configuration does).
  */
 public final class PcscDaemon implements AutoCloseable {
 
@@ -24,10 +30,99 @@ public final class PcscDaemon implements AutoCloseable {
     private static final Path SOCKET = Path.of("/run/pcscd/pcscd.comm");
     private static final Path PID_FILE = Path.of("/run/pcscd/pcscd.pid");
 
-    private final Process started;
+    /** The vpcd reader configuration Debian's vsmartcard-vpcd installs. */
+    private static final String VPCD_CONF = "FRIENDLYNAME \"Virtual PCD\"\nDEVICENAME   /dev/null:0x8C7B\n"
+            + "LIBPATH      " + VPCD_DRIVER + "\nCHANNELID    0x8C7B\n";
+
+    private volatile Process started;
+    private final Path configDir;
+    private final Duration timeout;
 
     private PcscDaemon(Process started) {
+        this(started, null, null);
+    }
+
+    private PcscDaemon(Process started, Path configDir, Duration timeout) {
         this.started = started;
+        this.configDir = configDir;
+        this.timeout = timeout;
+    }
+
+    /** Writes the vpcd reader entry into {@code configDir} (a reader configuration directory). */
+    public static void writeVpcdReader(Path configDir) throws IOException {
+        Files.createDirectories(configDir);
+        Files.writeString(configDir.resolve("vpcd"), VPCD_CONF);
+    }
+
+    /** Removes the vpcd reader entry from {@code configDir}. */
+    public static void removeVpcdReader(Path configDir) throws IOException {
+        Files.deleteIfExists(configDir.resolve("vpcd"));
+    }
+
+    /**
+     * Starts a pcscd of its own, {@code pcscd -f -c configDir}, and waits until it runs (and, when
+     * {@code configDir} has the vpcd entry, until vpcd listens).
+     *
+     * @throws IOException when another pcscd runs (this one could not be restarted at will) or it
+     *                     does not come up within {@code timeout}
+     */
+    public static PcscDaemon startOwned(Path configDir, Duration timeout) throws IOException {
+        if (running()) {
+            throw new IOException("a pcscd this process did not start is running");
+        }
+        PcscDaemon d = new PcscDaemon(null, configDir, timeout);
+        d.start();
+        return d;
+    }
+
+    /** (Re)starts an owned daemon on its configuration directory. */
+    public synchronized void start() throws IOException {
+        if (configDir == null) {
+            throw new IllegalStateException("not an owned daemon");
+        }
+        if (started != null && started.isAlive()) {
+            return;
+        }
+        Process p = new ProcessBuilder(PCSCD.toString(), "-f", "-c", configDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        started = p;
+        boolean vpcd = Files.exists(configDir.resolve("vpcd"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!(running() && (!vpcd || listening(VpcdCard.DEFAULT_PORT)))) {
+            if (System.nanoTime() > deadline || !p.isAlive()) {
+                p.destroy();
+                throw new IOException("owned pcscd did not come up within " + timeout);
+            }
+            sleep(20);
+        }
+    }
+
+    /** Stops an owned (or started) daemon and waits until its socket is gone. */
+    public synchronized void stop() {
+        Process p = started;
+        if (p == null) {
+            return;
+        }
+        p.destroy();
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (running() && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Why pcscd + vpcd cannot be used here, or empty when they can. */
@@ -114,13 +209,6 @@ public final class PcscDaemon implements AutoCloseable {
     /** Stops the daemon if this handle started it. */
     @Override
     public void close() {
-        if (started != null) {
-            started.destroy();
-            try {
-                started.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stop();
     }
 }

@@ -35,7 +35,7 @@ public final class VpcdCard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VpcdCard.class);
     private static final boolean QUICK_ACK = quickAckSupported();
 
-    private final SimulatedSocialSecurityCard card;
+    private volatile SimulatedSocialSecurityCard card;
     private final String host;
     private final int port;
     private final Duration connectTimeout;
@@ -74,6 +74,15 @@ public final class VpcdCard implements AutoCloseable {
     /** The simulated card. */
     public SimulatedSocialSecurityCard card() {
         return card;
+    }
+
+    /**
+     * Puts {@code next} behind the same vpcd connection, powered up, nothing selected: the reader
+     * and pcscd see no removal (a test running many card layouts over one PC/SC connection).
+     */
+    public void replaceCard(SimulatedSocialSecurityCard next) {
+        next.insert();
+        card = Objects.requireNonNull(next, "next");
     }
 
     /** (Re)connects to vpcd: the card is put into the reader. */
@@ -165,7 +174,7 @@ public final class VpcdCard implements AutoCloseable {
                 if (length == 1) {
                     switch (payload[0]) {
                         case 0, 1, 2 -> card.reset();
-                        case 4 -> send(out, card.atr());
+                        case 4 -> send(out, card.atrBytes());
                         default -> LOG.debug("unknown vpcd control byte {}", payload[0]);
                     }
                 } else if (length > 0) {

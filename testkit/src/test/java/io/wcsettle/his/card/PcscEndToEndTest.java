@@ -1,14 +1,12 @@
 package io.wcsettle.his.card;
 
+import static io.wcsettle.his.card.CardFixtures.CLOCK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,30 +14,34 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import io.wcsettle.his.card.CardFixtures.CardData;
+import io.wcsettle.testkit.card.CardLayout;
 import io.wcsettle.testkit.card.PcscDaemon;
 import io.wcsettle.testkit.card.SimulatedPsam;
 import io.wcsettle.testkit.card.SimulatedSocialSecurityCard;
+import io.wcsettle.testkit.card.SimulatedSocialSecurityCard.Generation;
+import io.wcsettle.testkit.card.SimulatedSocialSecurityCard.Protection;
 import io.wcsettle.testkit.card.VpcdCard;
-import io.wcsettle.his.card.CardErrorCode;
-import io.wcsettle.his.card.CardReadException;
-import io.wcsettle.his.card.PcscReaders;
-import io.wcsettle.his.card.SocialSecurityCard;
-import io.wcsettle.his.card.SocialSecurityCardReader;
 
 /**
  * The real path: javax.smartcardio → libpcsclite → pcscd → vpcd → simulated card. Skipped, saying
- * why, where pcscd or vsmartcard-vpcd is not installed; starts pcscd itself when none runs.
+ * why, where pcscd or vsmartcard-vpcd is not installed; starts pcscd itself when none runs. The
+ * testkit's surefire turns the JDK's own 61xx / 6Cxx handling off
+ * ({@code sun.security.smartcardio.t0GetResponse/t1GetResponse=false}), so the reader's handling is
+ * what runs here.
  */
 @Tag("pcsc")
 @DisplayName("PC/SC end to end through pcscd and vpcd")
 class PcscEndToEndTest {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2025, 6, 1).atStartOfDay(CHINA).toInstant(), CHINA);
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final SocialSecurityCardReader READER =
             SocialSecurityCardReader.withPsam(CLOCK, new SimulatedPsam());
+    private static final CardData DATA = CardData.sample();
+    private static final String PIN = "406172";
 
     private static PcscDaemon daemon;
 
@@ -59,7 +61,7 @@ class PcscEndToEndTest {
         }
     }
 
-    private static String vpcdReader(PcscReaders readers) {
+    static String vpcdReader(PcscReaders readers) {
         List<String> names = readers.names();
         return names.stream().filter(n -> n.startsWith("Virtual PCD")).findFirst()
                 .orElseThrow(() -> new AssertionError("no vpcd reader among " + names));
@@ -72,42 +74,63 @@ class PcscEndToEndTest {
         return VpcdCard.insert(card, "127.0.0.1", VpcdCard.DEFAULT_PORT, WAIT);
     }
 
-    private static SocialSecurityCard expected() {
-        return SocialSecurityCard.builder().identificationCode("110100D156000005").cardNumber("K12345678")
-                .socialSecurityNumber("11010519491231002X").name("张三").specVersion("3.00")
-                .issueDate(LocalDate.of(2021, 3, 1)).expiryDate(LocalDate.of(2031, 3, 1)).build(CLOCK);
+    /** Layout i's card: protections and the PIN vary with i so that every layout meets several. */
+    private static SimulatedSocialSecurityCard card(CardLayout layout, int i) {
+        SimulatedSocialSecurityCard.Builder b = DATA.simulated(layout)
+                .externalAuthentication(Protection.values()[i % 3]);
+        if (i % 2 == 1) {
+            b.pin(PIN).pinProtection(Protection.EF06);
+        }
+        return b.build();
     }
 
     @Test
-    @DisplayName("a full read with PSAM authentication through the real PC/SC stack")
-    void read_throughPcscdAndVpcd_returnsTheCard() throws Exception {
-        SimulatedSocialSecurityCard card = SimulatedSocialSecurityCard.builder().ef06NeedsAuthentication(true).build();
+    @DisplayName("every card layout (72: addressing × Le × SELECT P1 × 61xx on select) read over one PC/SC connection")
+    void everyLayout_isReadThroughPcscd() throws Exception {
+        List<CardLayout> layouts = CardLayout.all();
+        try (VpcdCard inserted = insertIntoEmptyReader(card(layouts.get(0), 0))) {
+            PcscReaders readers = PcscReaders.open();
+            try (PcscCardChannel channel = readers.waitForCard(vpcdReader(readers), WAIT)) {
+                for (int i = 0; i < layouts.size(); i++) {
+                    SimulatedSocialSecurityCard card = card(layouts.get(i), i);
+                    inserted.replaceCard(card);
+                    PinEntry pin = i % 2 == 1 ? PinEntry.typed(Pin.of(PIN.toCharArray())) : null;
+                    assertEquals(DATA.expected(), READER.read(channel, pin), layouts.get(i).toString());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} generation as issued")
+    @EnumSource(Generation.class)
+    @DisplayName("second and third generation cards as issued, inserted into the reader and read")
+    void generationAsIssued_isRead(Generation generation) throws Exception {
+        SimulatedSocialSecurityCard card = SimulatedSocialSecurityCard.asIssued(generation).build();
         try (VpcdCard inserted = insertIntoEmptyReader(card)) {
             PcscReaders readers = PcscReaders.open();
-            String reader = vpcdReader(readers);
-            SocialSecurityCard read = readers.read(reader, WAIT, 0, READER::read);
-            assertEquals(expected(), read);
-            assertEquals(19, card.apduCount());
+            SocialSecurityCard read = readers.read(vpcdReader(readers), WAIT, 0, READER::read);
+            assertEquals(generation.specVersion(), read.specVersion());
+            assertEquals(card.atrHistoricalBytes(), read.atrHistoricalBytes().orElseThrow());
+            assertEquals(generation == Generation.THIRD ? 19 : 16, card.apduCount());
         }
     }
 
     @Test
     @DisplayName("card pulled out mid-read and put back: the read starts over and succeeds")
     void read_whenCardPulledAndReinserted_recovers() throws Exception {
-        SimulatedSocialSecurityCard card = SimulatedSocialSecurityCard.builder().ef06NeedsAuthentication(true)
+        SimulatedSocialSecurityCard card = DATA.simulated().externalAuthentication(Protection.EF06)
                 .pullOutAfter(10).build();
         try (VpcdCard inserted = insertIntoEmptyReader(card)) {
             inserted.reinsertAfter(Duration.ofMillis(300));
             PcscReaders readers = PcscReaders.open();
-            String reader = vpcdReader(readers);
-            assertEquals(expected(), readers.read(reader, WAIT, 1, READER::read));
+            assertEquals(DATA.expected(), readers.read(vpcdReader(readers), WAIT, 1, READER::read));
         }
     }
 
     @Test
     @DisplayName("card pulled out mid-read and not put back: CARD_REMOVED or NO_CARD, never a card")
     void read_whenCardPulledAndNotReinserted_fails() throws Exception {
-        SimulatedSocialSecurityCard card = SimulatedSocialSecurityCard.builder().pullOutAfter(10).build();
+        SimulatedSocialSecurityCard card = DATA.simulated().pullOutAfter(10).build();
         try (VpcdCard inserted = insertIntoEmptyReader(card)) {
             PcscReaders readers = PcscReaders.open();
             String reader = vpcdReader(readers);
@@ -125,5 +148,17 @@ class PcscEndToEndTest {
         String reader = vpcdReader(readers);
         assertEquals(CardErrorCode.NO_CARD, assertThrows(CardReadException.class,
                 () -> readers.waitForCard(reader, Duration.ofMillis(300))).cardErrorCode());
+    }
+
+    @Test
+    @DisplayName("PIN pad discovery over pcscd: vpcd reports no FEATURE_VERIFY_PIN_DIRECT, so no PIN pad")
+    void pinPad_vpcdOffersNone() throws Exception {
+        try (VpcdCard inserted = insertIntoEmptyReader(DATA.simulated().build())) {
+            PcscReaders readers = PcscReaders.open();
+            try (PcscCardChannel channel = readers.waitForCard(vpcdReader(readers), WAIT)) {
+                assertTrue(channel.pinPad().isEmpty());
+                assertEquals(DATA.expected(), READER.read(channel));
+            }
+        }
     }
 }
