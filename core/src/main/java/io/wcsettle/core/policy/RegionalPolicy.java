@@ -2,6 +2,10 @@ package io.wcsettle.core.policy;
 
 import java.util.Objects;
 
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
+import io.wcsettle.core.error.InvalidInputException;
+
 /**
  * The parameters on which the sources differ, for one insured place (see the table "Regional
  * profiles shipped" in RULES.md). Immutable; build with {@link #builder(String)}, change a copy
@@ -154,7 +158,10 @@ public final class RegionalPolicy {
         return "RegionalPolicy[" + id + "]";
     }
 
-    /** Mutable builder; {@link #build()} validates and freezes. */
+    /**
+     * Mutable builder; {@link #build()} freezes. Each setter refuses an out-of-range value with
+     * {@code INVALID_INPUT} naming the parameter.
+     */
     public static final class Builder {
         private final String id;
         private int residenceValidityMonths = 12;
@@ -170,7 +177,7 @@ public final class RegionalPolicy {
         private int auditHighFrequencyDays = 30;
 
         private Builder(String id) {
-            this.id = Objects.requireNonNull(id, "id");
+            this.id = Inputs.required(id, "id");
         }
 
         /** See {@link RegionalPolicy#residenceValidityMonths()}. */
@@ -212,7 +219,7 @@ public final class RegionalPolicy {
         /** See {@link RegionalPolicy#monthlySettlementDueDay()}; 1..28. */
         public Builder monthlySettlementDueDay(int day) {
             if (day < 1 || day > 28) {
-                throw new IllegalArgumentException("monthlySettlementDueDay must be 1..28");
+                throw invalid("monthlySettlementDueDay", "must be 1..28");
             }
             this.monthlySettlementDueDay = day;
             return this;
@@ -227,7 +234,7 @@ public final class RegionalPolicy {
         /** See {@link RegionalPolicy#auditLargeAmountFen()}. */
         public Builder auditLargeAmountFen(long fen) {
             if (fen <= 0) {
-                throw new IllegalArgumentException("auditLargeAmountFen must be positive");
+                throw invalid("auditLargeAmountFen", "must be positive");
             }
             this.auditLargeAmountFen = fen;
             return this;
@@ -236,7 +243,7 @@ public final class RegionalPolicy {
         /** See {@link RegionalPolicy#auditHighFrequencyAdmissions()} and {@link RegionalPolicy#auditHighFrequencyDays()}. */
         public Builder auditHighFrequency(int admissions, int days) {
             if (admissions < 2 || days < 1) {
-                throw new IllegalArgumentException("high frequency needs at least 2 admissions within at least 1 day");
+                throw invalid("auditHighFrequency", "needs at least 2 admissions within at least 1 day");
             }
             this.auditHighFrequencyAdmissions = admissions;
             this.auditHighFrequencyDays = days;
@@ -250,14 +257,18 @@ public final class RegionalPolicy {
 
         private static int positive(int v, String name) {
             if (v <= 0) {
-                throw new IllegalArgumentException(name + " must be positive");
+                throw invalid(name, "must be positive");
             }
             return v;
         }
 
+        private static InvalidInputException invalid(String field, String message) {
+            return new InvalidInputException(CoreErrorCode.INVALID_INPUT, field, message);
+        }
+
         private static int nonNegative(int v, String name) {
             if (v < 0) {
-                throw new IllegalArgumentException(name + " must not be negative");
+                throw invalid(name, "must not be negative");
             }
             return v;
         }

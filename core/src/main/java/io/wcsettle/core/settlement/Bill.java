@@ -3,10 +3,10 @@ package io.wcsettle.core.settlement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.filing.Filing;
 import io.wcsettle.core.local.LocalApproval;
@@ -42,7 +42,7 @@ public final class Bill {
      * A checked bill.
      *
      * @throws InvalidInputException {@code DUPLICATE_LINE_ID}, {@code SERVICE_DATE_OUTSIDE_STAY},
-     *                               {@code INVALID_RETURN}
+     *                               {@code INVALID_RETURN}; {@code INVALID_INPUT} for a missing part or line
      */
     public Bill(Optional<Filing> filing, WorkerStatus worker, Institution institution, Stay stay,
                 List<BillLine> lines) {
@@ -57,17 +57,18 @@ public final class Bill {
      */
     public static Bill localNetworked(LocalApproval approval, WorkerStatus worker, Institution institution,
                                       Stay stay, List<BillLine> lines) {
-        return new Bill(Optional.empty(), Optional.of(approval), worker, institution, stay, lines);
+        return new Bill(Optional.empty(), Optional.of(Inputs.required(approval, "localApproval")), worker,
+                institution, stay, lines);
     }
 
     private Bill(Optional<Filing> filing, Optional<LocalApproval> localApproval, WorkerStatus worker,
                  Institution institution, Stay stay, List<BillLine> lines) {
-        this.filing = Objects.requireNonNull(filing, "filing");
-        this.localApproval = Objects.requireNonNull(localApproval, "localApproval");
-        this.worker = Objects.requireNonNull(worker, "worker");
-        this.institution = Objects.requireNonNull(institution, "institution");
-        this.stay = Objects.requireNonNull(stay, "stay");
-        this.lines = List.copyOf(lines);
+        this.filing = Inputs.required(filing, "filing");
+        this.localApproval = Inputs.required(localApproval, "localApproval");
+        this.worker = Inputs.required(worker, "worker");
+        this.institution = Inputs.required(institution, "institution");
+        this.stay = Inputs.required(stay, "stay");
+        this.lines = List.copyOf(Inputs.requiredElements(lines, "lines"));
         int n = this.lines.size();
         originalOf = new int[n];
         returned = new boolean[n];
