@@ -17,7 +17,8 @@ import io.wcsettle.core.local.LocalApproval;
  * and its lines. Checks refuse the whole bill, so nothing is ever partially computed:
  * {@code DUPLICATE_LINE_ID}, {@code SERVICE_DATE_OUTSIDE_STAY} (R-SET-8), and the returns of
  * R-SET-12 ({@code INVALID_RETURN}: unknown, later or itself-returning original; different code,
- * category or price; returns beyond the original's quantity or amount).
+ * category or price; returns beyond the original's quantity or amount), and a total that fits a
+ * long of fen ({@code AMOUNT_OVERFLOW}, R-MON-2).
  *
  * <p>Returns are netted into their originals here (R-SET-12): the engine judges each original
  * on its net quantity and net amount.
@@ -42,7 +43,8 @@ public final class Bill {
      * A checked bill.
      *
      * @throws InvalidInputException {@code DUPLICATE_LINE_ID}, {@code SERVICE_DATE_OUTSIDE_STAY},
-     *                               {@code INVALID_RETURN}; {@code INVALID_INPUT} for a missing part or line
+     *                               {@code INVALID_RETURN}, {@code AMOUNT_OVERFLOW}; {@code INVALID_INPUT}
+     *                               for a missing part or line
      */
     public Bill(Optional<Filing> filing, WorkerStatus worker, Institution institution, Stay stay,
                 List<BillLine> lines) {
@@ -113,6 +115,17 @@ public final class Bill {
                 netAmount[o] = Math.addExact(netAmount[o], line.amount().value());
                 if (netQuantity[o] < 0 || netAmount[o] < 0) {
                     throw invalidReturn(at, "returns exceed the original");
+                }
+            }
+        }
+        // R-MON-2: the bill's total (the sum of the net amounts, all >= 0) must fit a long of fen
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            if (originalOf[i] < 0) {
+                total += netAmount[i];
+                if (total < 0) {
+                    throw new InvalidInputException(CoreErrorCode.AMOUNT_OVERFLOW, "lines",
+                            "the bill's total overflows a long of fen");
                 }
             }
         }
