@@ -128,6 +128,11 @@ public final class Mutate {
         return sb.toString();
     }
 
+    /** A copy of the tokens worth inserting anywhere (for other modules' generators). */
+    public static String[] tokensForTests() {
+        return TOKENS.clone();
+    }
+
     /** A random element. */
     public static <T> T pick(SplittableRandom r, T[] values) {
         return values[r.nextInt(values.length)];
