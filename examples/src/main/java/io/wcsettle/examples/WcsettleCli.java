@@ -65,7 +65,7 @@ public final class WcsettleCli implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int execute(String... args) {
-        return configure(new CommandLine(new WcsettleCli()), args).execute(args);
+        return configure(new CommandLine(new WcsettleCli())).execute(args);
     }
 
     /**
@@ -75,13 +75,12 @@ public final class WcsettleCli implements Runnable {
      * exception class; {@code --verbose} anywhere on the line (before {@code --}, after the
      * subcommand too) adds the stack trace. Exit code 2 for both.
      */
-    static CommandLine configure(CommandLine cli, String... args) {
-        boolean verbose = verbose(args);
-        cli.setParameterExceptionHandler((ex, a) -> {
+    static CommandLine configure(CommandLine cli) {
+        cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
             err.println("error: " + oneLine(ex.getMessage()));
-            if (verbose) {
+            if (verbose(args)) {
                 ex.printStackTrace(err);
             }
             err.println("try '" + cmd.getCommandSpec().qualifiedName() + " --help'" + suggestion(ex));
@@ -91,7 +90,7 @@ public final class WcsettleCli implements Runnable {
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             err.println("error: " + describe(ex));
-            if (verbose) {
+            if (verbose(parsed.originalArgs().toArray(new String[0]))) {
                 ex.printStackTrace(err);
             }
             err.flush();

@@ -2,9 +2,10 @@ package io.wcsettle.examples;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import picocli.CommandLine;
 
@@ -18,33 +19,52 @@ import picocli.CommandLine;
  */
 record CliRun(int code, String out, String err) {
 
-    /** Runs {@code args} as {@code java -jar wcsettle-examples.jar args} would. */
+    /** Runs {@code args} as {@code java -jar wcsettle-examples.jar args} would, on a fresh command line. */
     static CliRun of(String... args) {
-        return of(cli -> cli, args);
-    }
-
-    /** As {@link #of(String...)}, with {@code adjust} applied to the configured command line first. */
-    static CliRun of(Function<CommandLine, CommandLine> adjust, String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            CommandLine cli = adjust.apply(WcsettleCli.configure(new CommandLine(new WcsettleCli()), args));
-            int code = cli.execute(args);
-            System.out.flush();
-            System.err.flush();
-            return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
+        try (Session s = new Session(UnaryOperator.identity())) {
+            return s.run(args);
         }
     }
 
     /** The lines of standard error. */
     List<String> errLines() {
         return err.lines().toList();
+    }
+
+    /**
+     * One configured command line reused for many runs (as picocli allows: options are reset before
+     * each parse), with the process's streams captured until {@link #close()}.
+     */
+    static final class Session implements AutoCloseable {
+        private final PrintStream savedOut = System.out;
+        private final PrintStream savedErr = System.err;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private final CommandLine cli;
+
+        Session(UnaryOperator<CommandLine> adjust) {
+            PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+            PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+            System.setOut(o);
+            System.setErr(e);
+            cli = adjust.apply(WcsettleCli.configure(new CommandLine(new WcsettleCli())));
+            cli.setOut(new PrintWriter(o, true));
+            cli.setErr(new PrintWriter(e, true));
+        }
+
+        CliRun run(String... args) {
+            out.reset();
+            err.reset();
+            int code = cli.execute(args);
+            System.out.flush();
+            System.err.flush();
+            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
     }
 }

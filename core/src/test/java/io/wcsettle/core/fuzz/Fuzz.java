@@ -44,6 +44,9 @@ public final class Fuzz {
     private static final long SEED = Long.getLong("wcsettle.fuzz.seed", 20_261_201L);
     private static final int SHOWN = 8;
 
+    /** Summaries go to the standard output the JVM started with, even while a test captures System.out. */
+    private static final java.io.PrintStream REPORT = System.out;
+
     private Fuzz() {
     }
 
@@ -103,7 +106,7 @@ public final class Fuzz {
                 I input = generator.apply(random);
                 long g1 = System.nanoTime();
                 if (Boolean.getBoolean("wcsettle.fuzz.debug") && (g1 - g0) > 20_000_000) {
-                    System.out.println("slow generate " + (g1 - g0) / 1_000_000 + " ms: " + show.apply(input));
+                    REPORT.println("slow generate " + (g1 - g0) / 1_000_000 + " ms: " + show.apply(input));
                 }
                 Future<String> f = worker.submit(() -> judge(input, call, oracle));
                 String outcome;
@@ -121,7 +124,7 @@ public final class Fuzz {
                     throw new AssertionError(e);
                 }
                 if (Boolean.getBoolean("wcsettle.fuzz.debug") && (System.nanoTime() - g1) > 20_000_000) {
-                    System.out.println("slow run " + (System.nanoTime() - g1) / 1_000_000 + " ms: " + outcome + " " + show.apply(input));
+                    REPORT.println("slow run " + (System.nanoTime() - g1) / 1_000_000 + " ms: " + outcome + " " + show.apply(input));
                 }
                 if (outcome.equals("accepted")) {
                     accepted++;
@@ -148,7 +151,7 @@ public final class Fuzz {
         String summary = String.format("fuzz %s: %d inputs (seed %d) in %d ms: %d accepted, %d rejected %s, "
                         + "%d untyped, %d wrong, %d hangs",
                 entry, tries, SEED, millis, accepted, rejected, codes, untyped, wrong, hangs);
-        System.out.println(summary);
+        REPORT.println(summary);
         if (!failures.isEmpty()) {
             fail(summary + "\n  " + String.join("\n  ", failures));
         }
