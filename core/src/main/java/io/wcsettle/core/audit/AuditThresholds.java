@@ -1,5 +1,7 @@
 package io.wcsettle.core.audit;
 
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.policy.RegionalPolicies;
 import io.wcsettle.core.policy.RegionalPolicy;
@@ -24,13 +26,18 @@ public record AuditThresholds(Fen largeAmount, int highFrequencyAdmissions, int 
                 policy.auditHighFrequencyDays());
     }
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @throws InvalidInputException {@code INVALID_INPUT}
+     */
     public AuditThresholds {
         if (largeAmount == null || largeAmount.compareTo(Fen.ZERO) <= 0) {
-            throw new IllegalArgumentException("largeAmount must be positive");
+            throw new InvalidInputException(CoreErrorCode.INVALID_INPUT, "largeAmount", "must be positive");
         }
         if (highFrequencyAdmissions < 2 || highFrequencyDays < 1) {
-            throw new IllegalArgumentException("high frequency needs at least 2 admissions within at least 1 day");
+            throw new InvalidInputException(CoreErrorCode.INVALID_INPUT, "highFrequencyAdmissions",
+                    "high frequency needs at least 2 admissions within at least 1 day");
         }
     }
 }

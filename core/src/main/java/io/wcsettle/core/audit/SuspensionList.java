@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
+import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.settlement.WorkerStatus;
 
 /**
@@ -69,14 +72,18 @@ public final class SuspensionList {
      * @param reason   why (a case reference, no personal data)
      */
     public record Entry(String workerId, LocalDate from, Optional<LocalDate> until, String reason) {
-        /** Rejects nulls and an inverted period. */
+        /**
+         * Rejects nulls and an inverted period.
+         *
+         * @throws InvalidInputException {@code INVALID_INPUT}
+         */
         public Entry {
-            Objects.requireNonNull(workerId, "workerId");
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(until, "until");
-            Objects.requireNonNull(reason, "reason");
+            Inputs.required(workerId, "workerId");
+            Inputs.required(from, "from");
+            Inputs.required(until, "until");
+            Inputs.required(reason, "reason");
             if (until.isPresent() && until.get().isBefore(from)) {
-                throw new IllegalArgumentException("until before from");
+                throw new InvalidInputException(CoreErrorCode.INVALID_INPUT, "until", "before from");
             }
         }
     }

@@ -12,11 +12,21 @@ import io.wcsettle.core.error.WcsettleException;
  * A strict reader for the small JSON subset the calendar file uses: objects, arrays, strings
  * (with the standard escapes), numbers kept as text, {@code true}/{@code false}/{@code null}.
  * Core has no dependencies, so it cannot use Jackson; this is not a general-purpose parser.
+ *
+ * <p>Strict where JSON is (RFC 8259): whitespace is space, tab, CR and LF only; numbers follow
+ * the JSON grammar; a backslash-u escape takes exactly four hex
+ * digits; duplicate keys are refused.
+ * Nesting deeper than {@link #MAX_DEPTH} is refused before it can exhaust the stack. Every
+ * failure is {@code CALENDAR_DATA_INVALID} with the offset.
  */
 final class MiniJson {
 
+    /** Objects and arrays nest at most this deep; the calendar format needs 4. */
+    static final int MAX_DEPTH = 64;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private MiniJson(String text) {
         this.text = text;
@@ -56,12 +66,20 @@ final class MiniJson {
         }
     }
 
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH);
+        }
+    }
+
     private Map<String, Object> object() {
+        enter();
         pos++;
         Map<String, Object> map = new LinkedHashMap<>();
         skipWhitespace();
         if (peek() == '}') {
             pos++;
+            depth--;
             return map;
         }
         while (true) {
@@ -73,11 +91,12 @@ final class MiniJson {
             skipWhitespace();
             expect(':');
             if (map.put(key, value()) != null) {
-                throw error("duplicate key " + key);
+                throw error("duplicate key " + (key.length() > 40 ? key.substring(0, 40) + "…" : key));
             }
             skipWhitespace();
             char c = next();
             if (c == '}') {
+                depth--;
                 return map;
             }
             if (c != ',') {
@@ -87,11 +106,13 @@ final class MiniJson {
     }
 
     private List<Object> array() {
+        enter();
         pos++;
         List<Object> list = new ArrayList<>();
         skipWhitespace();
         if (peek() == ']') {
             pos++;
+            depth--;
             return list;
         }
         while (true) {
@@ -99,6 +120,7 @@ final class MiniJson {
             skipWhitespace();
             char c = next();
             if (c == ']') {
+                depth--;
                 return list;
             }
             if (c != ',') {
@@ -127,15 +149,7 @@ final class MiniJson {
                     case 'r': sb.append('\r'); break;
                     case 't': sb.append('\t'); break;
                     case 'u':
-                        if (pos + 4 > text.length()) {
-                            throw error("bad unicode escape");
-                        }
-                        try {
-                            sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad unicode escape");
-                        }
-                        pos += 4;
+                        sb.append(hex4());
                         break;
                     default:
                         throw error("bad escape");
@@ -148,15 +162,61 @@ final class MiniJson {
         }
     }
 
+    /** Four ASCII hex digits (not {@link Integer#parseInt}, which takes signs and non-ASCII digits). */
+    private char hex4() {
+        if (pos + 4 > text.length()) {
+            throw error("bad unicode escape");
+        }
+        int v = 0;
+        for (int k = 0; k < 4; k++) {
+            char h = text.charAt(pos++);
+            int d = h >= '0' && h <= '9' ? h - '0'
+                    : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                    : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+            if (d < 0) {
+                pos--;
+                throw error("bad unicode escape");
+            }
+            v = v * 16 + d;
+        }
+        return (char) v;
+    }
+
+    /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, kept as text. */
     private String number() {
         int start = pos;
-        while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+        if (peek() == '-') {
             pos++;
         }
-        if (start == pos) {
+        if (peek() == '0') {
+            pos++;
+        } else if (!digits()) {
             throw error("unexpected character");
         }
+        if (peek() == '.') {
+            pos++;
+            if (!digits()) {
+                throw error("bad number");
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            pos++;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
+            }
+            if (!digits()) {
+                throw error("bad number");
+            }
+        }
         return text.substring(start, pos);
+    }
+
+    private boolean digits() {
+        int start = pos;
+        while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+            pos++;
+        }
+        return pos > start;
     }
 
     private Object literal(String word, Object value) {
@@ -185,7 +245,11 @@ final class MiniJson {
     }
 
     private void skipWhitespace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
             pos++;
         }
     }

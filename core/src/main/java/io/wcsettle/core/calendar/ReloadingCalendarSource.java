@@ -116,7 +116,7 @@ public final class ReloadingCalendarSource implements CalendarSource {
         try {
             current = base.withJson(new ByteArrayInputStream(content));
             status = new Status(now, true, Optional.empty());
-        } catch (IOException | RuntimeException e) { // a malformed file must never stop a settlement
+        } catch (RuntimeException e) { // a malformed file must never stop a settlement
             status = new Status(now, status.fromFile(), Optional.of("calendar file " + file + " not taken: "
                     + e.getMessage()));
         }

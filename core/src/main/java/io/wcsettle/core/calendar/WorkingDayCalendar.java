@@ -2,8 +2,12 @@ package io.wcsettle.core.calendar;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Year;
@@ -19,6 +23,7 @@ import java.util.TreeSet;
 
 import io.wcsettle.core.error.CoreErrorCode;
 import io.wcsettle.core.error.InvalidInputException;
+import io.wcsettle.core.error.IoFailureException;
 import io.wcsettle.core.error.WcsettleException;
 
 /**
@@ -39,7 +44,17 @@ import io.wcsettle.core.error.WcsettleException;
  */
 public final class WorkingDayCalendar {
 
+    /** A calendar document is refused beyond 16 MiB (about 20,000 years of real schedules; 9999 years fit). */
+    public static final int MAX_JSON_BYTES = 16 << 20;
+
+    /** The first year a calendar can hold (the years an ISO {@code yyyy-MM-dd} date names). */
+    public static final int MIN_YEAR = 1;
+
+    /** The last year a calendar can hold. */
+    public static final int MAX_YEAR = 9999;
+
     private static final String BUNDLED = "cn-workdays.json";
+    private static final String JSON_SOURCE = "calendar JSON";
     private static volatile WorkingDayCalendar official;
 
     /** Per known year: bit (dayOfYear - 1) set when that day is a working day. */
@@ -64,7 +79,7 @@ public final class WorkingDayCalendar {
                 }
                 c = empty().withJson(in);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new IoFailureException(BUNDLED, e);
             }
             official = c;
         }
@@ -74,64 +89,105 @@ public final class WorkingDayCalendar {
     /**
      * A copy of this calendar with the years of a JSON document in the format of
      * {@code cn-workdays.json} ({@code {"years": {"2027": {"rest": [...], "work": [...]}}}}) added
-     * or replaced.
+     * or replaced. The stream is read to its end (at most {@link #MAX_JSON_BYTES} bytes, strict
+     * UTF-8) and not closed. Year keys are four ASCII digits, 0001..9999; a year object has only
+     * {@code rest} and {@code work}, each an array of ISO date strings of that year. Loading is
+     * linear in the size of the document.
      *
-     * @throws WcsettleException {@code CALENDAR_DATA_INVALID} for a malformed document
+     * @throws WcsettleException   {@code CALENDAR_DATA_INVALID} for a malformed, contradictory,
+     *                             oversized or too deeply nested document
+     * @throws IoFailureException  {@code IO_FAILURE} when reading the stream fails
      */
-    public WorkingDayCalendar withJson(InputStream json) throws IOException {
-        Object root = MiniJson.parse(new String(json.readAllBytes(), StandardCharsets.UTF_8));
-        Map<?, ?> yearsNode = asMap(asMap(root, "document").get("years"), "years");
-        WorkingDayCalendar result = this;
-        for (Map.Entry<?, ?> e : yearsNode.entrySet()) {
-            int year;
-            try {
-                year = Integer.parseInt((String) e.getKey());
-            } catch (NumberFormatException ex) {
-                throw invalid("year key is not a number");
-            }
-            Map<?, ?> y = asMap(e.getValue(), "years." + year);
-            result = result.withYear(year, dates(y.get("rest"), year, "rest"), dates(y.get("work"), year, "work"));
+    public WorkingDayCalendar withJson(InputStream json) {
+        return withJson(JSON_SOURCE, json);
+    }
+
+    /**
+     * As {@link #withJson(InputStream)}, reading the file at {@code path}.
+     *
+     * @throws IoFailureException {@code IO_FAILURE} naming the path when it cannot be read
+     */
+    public WorkingDayCalendar withJson(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return withJson(path.toString(), in);
+        } catch (IOException e) {
+            throw new IoFailureException(path.toString(), e);
         }
-        return result;
+    }
+
+    private WorkingDayCalendar withJson(String source, InputStream json) {
+        Object root = MiniJson.parse(readUtf8(source, json));
+        Map<?, ?> yearsNode = asMap(asMap(root, "document").get("years"), "years");
+        Map<Integer, BitSet> copy = new TreeMap<>(years);
+        for (Map.Entry<?, ?> e : yearsNode.entrySet()) {
+            int year = yearKey((String) e.getKey());
+            Map<?, ?> y = asMap(e.getValue(), "years." + year);
+            for (Object key : y.keySet()) {
+                if (!"rest".equals(key) && !"work".equals(key)) {
+                    throw invalid("years." + year + " has a key other than rest and work");
+                }
+            }
+            copy.put(year, yearBits(year, dates(y, year, "rest"), dates(y, year, "work")));
+        }
+        return new WorkingDayCalendar(copy);
     }
 
     /**
      * A copy of this calendar with one year added or replaced.
      *
-     * @param year    the year
+     * @param year    the year, 1..9999
      * @param rest    official rest days of that year (weekdays off, weekends may be listed too)
      * @param work    make-up working days (must be Saturdays or Sundays)
-     * @throws WcsettleException {@code CALENDAR_DATA_INVALID} when a date is outside the year,
-     *                           a working day is not a weekend day, or a date is both
+     * @throws WcsettleException {@code CALENDAR_DATA_INVALID} when the year is out of range, a
+     *                           collection or date is missing, a date is outside the year, a
+     *                           working day is not a weekend day, or a date is both
      */
     public WorkingDayCalendar withYear(int year, Collection<LocalDate> rest, Collection<LocalDate> work) {
-        int length = Year.of(year).length();
-        BitSet bits = new BitSet(length);
-        LocalDate first = LocalDate.of(year, 1, 1);
-        for (int i = 0; i < length; i++) {
-            DayOfWeek d = first.plusDays(i).getDayOfWeek();
-            if (d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY) {
-                bits.set(i);
-            }
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw invalid("year " + year + " outside " + MIN_YEAR + ".." + MAX_YEAR);
         }
+        if (rest == null || work == null) {
+            throw invalid((rest == null ? "rest" : "work") + " days missing for " + year);
+        }
+        BitSet bits = yearBits(year, rest, work);
+        Map<Integer, BitSet> copy = new TreeMap<>(years);
+        copy.put(year, bits);
+        return new WorkingDayCalendar(copy);
+    }
+
+    /** The working-day bits of one year; linear in the number of dates (no list lookups). */
+    private static BitSet yearBits(int year, Collection<LocalDate> rest, Collection<LocalDate> work) {
+        int length = Year.of(year).length();
+        BitSet restBits = new BitSet(length);
         for (LocalDate r : rest) {
             requireYear(r, year);
-            if (work.contains(r)) {
-                throw invalid(r + " is both a rest day and a working day");
-            }
-            bits.clear(r.getDayOfYear() - 1);
+            restBits.set(r.getDayOfYear() - 1);
         }
+        BitSet workBits = new BitSet(length);
         for (LocalDate w : work) {
             requireYear(w, year);
             DayOfWeek d = w.getDayOfWeek();
             if (d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY) {
                 throw invalid(w + " is a make-up working day but not a weekend day");
             }
-            bits.set(w.getDayOfYear() - 1);
+            workBits.set(w.getDayOfYear() - 1);
         }
-        Map<Integer, BitSet> copy = new TreeMap<>(years);
-        copy.put(year, bits);
-        return new WorkingDayCalendar(copy);
+        if (restBits.intersects(workBits)) {
+            BitSet both = (BitSet) restBits.clone();
+            both.and(workBits);
+            throw invalid(LocalDate.ofYearDay(year, both.nextSetBit(0) + 1) + " is both a rest day and a working day");
+        }
+        BitSet bits = new BitSet(length);
+        LocalDate first = LocalDate.of(year, 1, 1);
+        int dow = first.getDayOfWeek().getValue() - 1; // 0 = Monday
+        for (int i = 0; i < length; i++) {
+            if ((dow + i) % 7 < 5) {
+                bits.set(i);
+            }
+        }
+        bits.andNot(restBits);
+        bits.or(workBits);
+        return bits;
     }
 
     /** The years this calendar knows, ascending. */
@@ -214,19 +270,64 @@ public final class WorkingDayCalendar {
     }
 
     private static void requireYear(LocalDate date, int year) {
+        if (date == null) {
+            throw invalid("a date of " + year + " is missing");
+        }
         if (date.getYear() != year) {
             throw invalid(date + " listed under year " + year);
         }
     }
 
-    private static List<LocalDate> dates(Object node, int year, String name) {
-        if (node == null) {
+    /** A year key: exactly four ASCII digits, 0001..9999 (not {@link Integer#parseInt}: no signs, no full-width digits). */
+    private static int yearKey(String key) {
+        if (key.length() != 4) {
+            throw invalid("year key is not four digits");
+        }
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = key.charAt(i);
+            if (c < '0' || c > '9') {
+                throw invalid("year key is not four digits");
+            }
+            year = year * 10 + (c - '0');
+        }
+        if (year < MIN_YEAR) {
+            throw invalid("year " + key + " outside " + MIN_YEAR + ".." + MAX_YEAR);
+        }
+        return year;
+    }
+
+    /** The whole stream as strict UTF-8, refusing more than {@link #MAX_JSON_BYTES}. */
+    private static String readUtf8(String source, InputStream in) {
+        Objects.requireNonNull(in, "json");
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_JSON_BYTES + 1);
+        } catch (IOException e) {
+            throw new IoFailureException(source, e);
+        }
+        if (bytes.length > MAX_JSON_BYTES) {
+            throw invalid("calendar JSON larger than " + MAX_JSON_BYTES + " bytes");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid("calendar JSON is not UTF-8");
+        }
+    }
+
+    private static List<LocalDate> dates(Map<?, ?> yearNode, int year, String name) {
+        if (!yearNode.containsKey(name)) {
             return List.of();
         }
+        Object node = yearNode.get(name);
         if (!(node instanceof List<?>)) {
             throw invalid("years." + year + "." + name + " is not an array");
         }
-        List<LocalDate> out = new java.util.ArrayList<>();
+        List<LocalDate> out = new java.util.ArrayList<>(((List<?>) node).size());
         for (Object o : (List<?>) node) {
             if (!(o instanceof String)) {
                 throw invalid("years." + year + "." + name + " holds a non-string");

@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.wcsettle.core.error.CoreErrorCode;
 import io.wcsettle.core.error.InvalidInputException;
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.money.UnitPrice;
 
 /**
@@ -144,21 +144,32 @@ public final class Catalogue {
          * @param until last day in force, or {@code null} while open
          * @param limit maximum unit price or cap per unit, or {@code null} for none
          * @throws InvalidInputException {@code INVALID_CATALOGUE} when {@code until} is before {@code from}
+         *                               or the code is empty; {@code INVALID_INPUT} when {@code code} or
+         *                               {@code from} is missing; {@code INVALID_DATE} for a year outside 1..9999
          */
         public Builder add(String code, LocalDate from, LocalDate until, UnitPrice limit) {
-            Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(from, "from");
+            Inputs.required(code, "code");
+            Inputs.required(from, "from");
             if (code.isEmpty()) {
                 throw new InvalidInputException(CoreErrorCode.INVALID_CATALOGUE, "code", "empty code");
             }
-            if (until != null && until.isBefore(from)) {
+            int fromDay = epochDay(from, "from");
+            int untilDay = until == null ? Integer.MAX_VALUE : epochDay(until, "until");
+            if (untilDay < fromDay) {
                 throw new InvalidInputException(CoreErrorCode.INVALID_CATALOGUE, code, "until before from");
             }
             versions.computeIfAbsent(code, c -> new ArrayList<>(1)).add(new Version(
-                    Math.toIntExact(from.toEpochDay()),
-                    until == null ? Integer.MAX_VALUE : Math.toIntExact(until.toEpochDay()),
-                    limit == null ? NO_LIMIT : limit.micros()));
+                    fromDay, untilDay, limit == null ? NO_LIMIT : limit.micros()));
             return this;
+        }
+
+        /** Days of years 1..9999 fit an int; wider {@link LocalDate}s are refused. */
+        private static int epochDay(LocalDate d, String field) {
+            int year = d.getYear();
+            if (year < 1 || year > 9999) {
+                throw new InvalidInputException(CoreErrorCode.INVALID_DATE, field, "year outside 1..9999");
+            }
+            return (int) d.toEpochDay();
         }
 
         /**

@@ -4,11 +4,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Objects;
 
 import io.wcsettle.core.calendar.IsoDate;
 import io.wcsettle.core.error.CoreErrorCode;
 import io.wcsettle.core.error.InvalidInputException;
+import io.wcsettle.core.error.IoFailureException;
 import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.money.UnitPrice;
 
@@ -26,7 +32,8 @@ import io.wcsettle.core.money.UnitPrice;
  * </pre>
  *
  * <p>Codes are taken as written (no quoting, no trimming); a code containing a comma is not
- * supported.
+ * supported. A UTF-8 byte-order mark before the header (as spreadsheet exports write it) is
+ * skipped.
  */
 public final class CatalogueCsv {
 
@@ -38,17 +45,41 @@ public final class CatalogueCsv {
      *
      * @throws InvalidInputException {@code INVALID_CATALOGUE}, {@code INVALID_DATE} or
      *                               {@code INVALID_AMOUNT} naming the row
-     * @throws UncheckedIOException  when reading fails
+     * @throws IoFailureException    {@code IO_FAILURE} when reading fails; nothing is returned
      */
     public static Catalogue read(Reader csv) {
+        return read("catalogue CSV", "", csv);
+    }
+
+    /**
+     * Reads the catalogue file at {@code path} (strict UTF-8, an optional byte-order mark).
+     *
+     * @throws InvalidInputException as {@link #read(Reader)}, naming the path and row; bytes that
+     *                               are not UTF-8 are {@code INVALID_CATALOGUE}
+     * @throws IoFailureException    {@code IO_FAILURE} naming the path when it cannot be read
+     */
+    public static Catalogue read(Path path) {
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return read(path.toString(), path + " ", in);
+        } catch (IOException e) {
+            throw new IoFailureException(path.toString(), e);
+        }
+    }
+
+    /** {@code source} names the input in I/O errors, {@code rowPrefix} goes before "row N" in the others. */
+    private static Catalogue read(String source, String rowPrefix, Reader csv) {
+        Objects.requireNonNull(csv, "csv");
         Catalogue.Builder builder = Catalogue.builder();
         BufferedReader in = csv instanceof BufferedReader ? (BufferedReader) csv : new BufferedReader(csv);
+        int row = 0;
         try {
             String line;
-            int row = 0;
             boolean header = true;
             while ((line = in.readLine()) != null) {
                 row++;
+                if (row == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
@@ -58,10 +89,15 @@ public final class CatalogueCsv {
                         continue;
                     }
                 }
-                addRow(builder, line, "row " + row);
+                addRow(builder, line, rowPrefix + "row " + row);
             }
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(CoreErrorCode.INVALID_CATALOGUE, rowPrefix + "row " + (row + 1),
+                    "not UTF-8 (at or after this row)");
+        } catch (UncheckedIOException e) {
+            throw new IoFailureException(source, e.getCause());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IoFailureException(source, e);
         }
         return builder.build();
     }

@@ -7,21 +7,33 @@ package io.wcsettle.core.error;
 public enum CoreErrorCode implements ErrorCode {
     /** A required field is missing or of the wrong type. */
     INVALID_INPUT,
+    /**
+     * An input source could not be read (see {@link IoFailureException}); the field names the
+     * path or stream. The only retryable code of {@code core}.
+     */
+    IO_FAILURE(true),
     /** A date is not ISO {@code yyyy-MM-dd}. */
     INVALID_DATE,
     /** A working-day count is negative (R-CAL-2). */
     INVALID_DAYS,
     /** The working-day calendar has no data for a year the computation needs (R-CAL-1). */
     CALENDAR_YEAR_UNKNOWN,
-    /** A calendar data file is malformed or contradicts itself (R-CAL-1). */
+    /**
+     * A calendar data file is malformed, contradicts itself, names a year outside 1..9999, or
+     * exceeds the reader's size or nesting limits (R-CAL-1).
+     */
     CALENDAR_DATA_INVALID,
     /** No regional policy with that id (see {@code RegionalPolicies}). */
     UNKNOWN_POLICY,
     /** An admdvs code is not six digits of a known province (R-FIL-6). */
     INVALID_ADMDVS,
-    /** Not a decimal string, too many decimals for its kind, negative where no rule allows it (R-MON-1). */
+    /**
+     * Not a plain ASCII decimal string, too many decimals or integer digits for its national
+     * column ({@code 16,2} amount, {@code 16,6} price, {@code 16,4} quantity), negative where no
+     * rule allows it (R-MON-1).
+     */
     INVALID_AMOUNT,
-    /** An arithmetic result does not fit in a {@code long} of fen (R-MON-1). */
+    /** An arithmetic result does not fit in a {@code long} of its unit (fen, micros, ten-thousandths) (R-MON-1). */
     AMOUNT_OVERFLOW,
     /** Unknown filing type (R-FIL-2). */
     UNKNOWN_FILING_TYPE,
@@ -66,8 +78,23 @@ public enum CoreErrorCode implements ErrorCode {
     /** An idempotency key reused with different content (R-PRE-8). */
     IDEMPOTENCY_CONFLICT;
 
+    private final boolean retryable;
+
+    CoreErrorCode() {
+        this(false);
+    }
+
+    CoreErrorCode(boolean retryable) {
+        this.retryable = retryable;
+    }
+
     @Override
     public String code() {
         return name();
+    }
+
+    @Override
+    public boolean retryable() {
+        return retryable;
     }
 }

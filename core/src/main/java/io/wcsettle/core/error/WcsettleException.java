@@ -7,13 +7,18 @@ import java.util.Objects;
  * and, for bad input, the name of the offending field.
  *
  * <p>Exceptions are for bad input, I/O and bugs. A business "no" (a deduction, a refused
- * filing) is a result with reasons, never an exception.
+ * filing) is a result with reasons, never an exception. {@link #retryable()} tells a caller
+ * whether trying again unchanged can help; it is the code's own answer unless a subclass knows
+ * better.
+ *
+ * <p>Serialisable: the code survives an {@link java.io.ObjectOutputStream} round trip (codes are
+ * enum constants, see {@link ErrorCode}).
  */
 public class WcsettleException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final transient ErrorCode errorCode;
+    private final ErrorCode errorCode;
     private final String field;
 
     /**
@@ -47,9 +52,18 @@ public class WcsettleException extends RuntimeException {
         return field;
     }
 
+    /**
+     * Whether trying the same operation again, unchanged, can sensibly succeed; by default
+     * {@code errorCode().retryable()}.
+     */
+    public boolean retryable() {
+        return errorCode.retryable();
+    }
+
     private static String format(ErrorCode code, String field, String message) {
+        String c = Objects.requireNonNull(code, "errorCode").code();
         return field == null
-                ? code.code() + ": " + message
-                : code.code() + " [" + field + "]: " + message;
+                ? c + ": " + message
+                : c + " [" + field + "]: " + message;
     }
 }

@@ -2,10 +2,10 @@ package io.wcsettle.core.filing;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.policy.RegionalPolicy;
 import io.wcsettle.core.region.Admdvs;
 
@@ -28,21 +28,21 @@ public record Filing(
         FilingValidity validity,
         Optional<LocalDate> endedOn) {
 
-    /** Rejects nulls. */
+    /** Rejects nulls ({@code INVALID_INPUT}). */
     public Filing {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(insuredAdmdvs, "insuredAdmdvs");
-        Objects.requireNonNull(targetCity, "targetCity");
-        Objects.requireNonNull(validity, "validity");
-        Objects.requireNonNull(endedOn, "endedOn");
+        Inputs.required(type, "type");
+        Inputs.required(scope, "scope");
+        Inputs.required(insuredAdmdvs, "insuredAdmdvs");
+        Inputs.required(targetCity, "targetCity");
+        Inputs.required(validity, "validity");
+        Inputs.required(endedOn, "endedOn");
     }
 
     /** A filing made on {@code filedOn} with the validity {@code policy} gives its type (R-FIL-4). */
     public static Filing of(RegionalPolicy policy, FilingType type, FilingScope scope,
                             Admdvs insuredAdmdvs, Admdvs targetCity, LocalDate filedOn) {
-        return new Filing(type, scope, insuredAdmdvs, targetCity,
-                FilingValidity.of(policy, type, filedOn), Optional.empty());
+        return new Filing(Inputs.required(type, "type"), scope, insuredAdmdvs, targetCity,
+                FilingValidity.of(policy, type, Inputs.required(filedOn, "filedOn")), Optional.empty());
     }
 
     /** The filing date. */
@@ -52,7 +52,7 @@ public record Filing(
 
     /** A copy whose entitlement ended on {@code day} (R-FIL-9). */
     public Filing endedOn(LocalDate day) {
-        return new Filing(type, scope, insuredAdmdvs, targetCity, validity, Optional.of(day));
+        return new Filing(type, scope, insuredAdmdvs, targetCity, validity, Optional.of(Inputs.required(day, "endedOn")));
     }
 
     /**

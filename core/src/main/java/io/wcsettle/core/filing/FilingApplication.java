@@ -1,8 +1,11 @@
 package io.wcsettle.core.filing;
 
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Set;
+
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
+import io.wcsettle.core.error.InvalidInputException;
 
 /**
  * An application for a filing as submitted (R-FIL-1..3).
@@ -22,15 +25,20 @@ public record FilingApplication(
         int monthsOutsideInsuredProvince,
         Set<Material> materials) {
 
-    /** Copies the sets; rejects nulls and a negative month count. */
+    /**
+     * Copies the sets.
+     *
+     * @throws InvalidInputException {@code INVALID_INPUT} for a missing value or a negative month count
+     */
     public FilingApplication {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(submittedOn, "submittedOn");
-        confirmations = Set.copyOf(Objects.requireNonNull(confirmations, "confirmations"));
-        materials = Set.copyOf(Objects.requireNonNull(materials, "materials"));
+        Inputs.required(type, "type");
+        Inputs.required(scope, "scope");
+        Inputs.required(submittedOn, "submittedOn");
+        confirmations = Set.copyOf(Inputs.requiredElements(confirmations, "confirmations"));
+        materials = Set.copyOf(Inputs.requiredElements(materials, "materials"));
         if (monthsOutsideInsuredProvince < 0) {
-            throw new IllegalArgumentException("monthsOutsideInsuredProvince must not be negative");
+            throw new InvalidInputException(CoreErrorCode.INVALID_INPUT, "monthsOutsideInsuredProvince",
+                    "must not be negative");
         }
     }
 }

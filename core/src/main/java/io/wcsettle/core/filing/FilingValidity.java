@@ -1,8 +1,10 @@
 package io.wcsettle.core.filing;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
+import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.policy.RegionalPolicy;
 
 /**
@@ -18,12 +20,16 @@ import io.wcsettle.core.policy.RegionalPolicy;
  */
 public record FilingValidity(LocalDate validFrom, LocalDate validThrough) {
 
-    /** Rejects nulls and an inverted period. */
+    /**
+     * Rejects nulls and an inverted period.
+     *
+     * @throws InvalidInputException {@code INVALID_INPUT}
+     */
     public FilingValidity {
-        Objects.requireNonNull(validFrom, "validFrom");
-        Objects.requireNonNull(validThrough, "validThrough");
+        Inputs.required(validFrom, "validFrom");
+        Inputs.required(validThrough, "validThrough");
         if (validThrough.isBefore(validFrom)) {
-            throw new IllegalArgumentException("validThrough before validFrom");
+            throw new InvalidInputException(CoreErrorCode.INVALID_INPUT, "validThrough", "before validFrom");
         }
     }
 

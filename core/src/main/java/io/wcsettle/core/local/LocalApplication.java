@@ -1,9 +1,9 @@
 package io.wcsettle.core.local;
 
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Set;
 
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.filing.Confirmation;
 import io.wcsettle.core.filing.FilingScope;
 import io.wcsettle.core.region.Admdvs;
@@ -25,15 +25,15 @@ public record LocalApplication(String applicationId, String workerId, LocalInjur
                                Admdvs insuredCity, Admdvs institution, LocalDate appliedOn,
                                Set<Confirmation> confirmations) {
 
-    /** Rejects nulls; copies the set. */
+    /** Rejects nulls ({@code INVALID_INPUT}); copies the set. */
     public LocalApplication {
-        Objects.requireNonNull(applicationId, "applicationId");
-        Objects.requireNonNull(workerId, "workerId");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(insuredCity, "insuredCity");
-        Objects.requireNonNull(institution, "institution");
-        Objects.requireNonNull(appliedOn, "appliedOn");
-        confirmations = Set.copyOf(confirmations);
+        Inputs.required(applicationId, "applicationId");
+        Inputs.required(workerId, "workerId");
+        Inputs.required(kind, "kind");
+        Inputs.required(scope, "scope");
+        Inputs.required(insuredCity, "insuredCity");
+        Inputs.required(institution, "institution");
+        Inputs.required(appliedOn, "appliedOn");
+        confirmations = Set.copyOf(Inputs.requiredElements(confirmations, "confirmations"));
     }
 }

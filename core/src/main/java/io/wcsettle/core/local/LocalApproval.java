@@ -1,7 +1,6 @@
 package io.wcsettle.core.local;
 
-import java.util.Objects;
-
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.filing.FilingScope;
 import io.wcsettle.core.filing.FilingValidity;
 import io.wcsettle.core.region.Admdvs;
@@ -18,12 +17,12 @@ import io.wcsettle.core.region.Admdvs;
  */
 public record LocalApproval(String applicationId, Admdvs insuredCity, FilingScope scope, FilingValidity validity) {
 
-    /** Rejects nulls. */
+    /** Rejects nulls ({@code INVALID_INPUT}). */
     public LocalApproval {
-        Objects.requireNonNull(applicationId, "applicationId");
-        Objects.requireNonNull(insuredCity, "insuredCity");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(validity, "validity");
+        Inputs.required(applicationId, "applicationId");
+        Inputs.required(insuredCity, "insuredCity");
+        Inputs.required(scope, "scope");
+        Inputs.required(validity, "validity");
     }
 
     /** Whether an institution at {@code institution} is inside the insured city (R-FIL-6 match on the city). */

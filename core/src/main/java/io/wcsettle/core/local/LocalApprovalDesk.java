@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.filing.Confirmation;
 import io.wcsettle.core.filing.FilingScope;
 import io.wcsettle.core.filing.FilingValidity;
@@ -22,10 +24,14 @@ public final class LocalApprovalDesk {
 
     private final int validityMonths;
 
-    /** A desk granting approvals valid for {@code validityMonths} months (R-CAL-3). */
+    /**
+     * A desk granting approvals valid for {@code validityMonths} months (R-CAL-3).
+     *
+     * @throws InvalidInputException {@code INVALID_INPUT} unless positive
+     */
     public LocalApprovalDesk(int validityMonths) {
         if (validityMonths <= 0) {
-            throw new IllegalArgumentException("validityMonths must be positive");
+            throw new InvalidInputException(CoreErrorCode.INVALID_INPUT, "validityMonths", "must be positive");
         }
         this.validityMonths = validityMonths;
     }

@@ -4,8 +4,11 @@ import io.wcsettle.core.error.CoreErrorCode;
 import io.wcsettle.core.error.InvalidInputException;
 
 /**
- * Parses a plain decimal string ({@code -?[0-9]+(\.[0-9]+)?}) into a {@code long} scaled by
- * {@code 10^scale}, without BigDecimal and without rounding (R-MON-1, R-MON-3).
+ * Parses a plain decimal string ({@code -?[0-9]+(\.[0-9]+)?}, ASCII digits only: no sign
+ * {@code +}, exponent, grouping, whitespace or full-width digits) into a {@code long} scaled by
+ * {@code 10^scale}, without BigDecimal and without rounding (R-MON-1, R-MON-3). The scaled value
+ * has at most {@code maxDigits} digits, checked before every multiplication, so nothing wraps.
+ * Leading zeros are accepted ({@code "007.50"}) and do not count as digits.
  */
 final class DecimalText {
 
@@ -78,10 +81,12 @@ final class DecimalText {
         if (intDigits == 0 || (dot && fracDigits == 0)) {
             throw invalid(field, text);
         }
-        value *= POW10[scale - fracDigits];
-        if (value >= LIMIT[maxDigits]) {
+        // value < 10^maxDigits here; scaling may overflow a long, so compare before multiplying
+        long factor = POW10[scale - fracDigits];
+        if (value >= LIMIT[maxDigits] / factor) {
             throw tooLarge(field, maxDigits, scale);
         }
+        value *= factor;
         if (negative) {
             if (!allowNegative && value != 0) {
                 throw new InvalidInputException(CoreErrorCode.INVALID_AMOUNT, field, "negative not allowed here");

@@ -23,14 +23,24 @@ public final class LineAmount {
     private LineAmount() {
     }
 
-    /** R-MON-1: {@code round_half_up(price × quantity)} in fen. */
+    /**
+     * R-MON-1: {@code round_half_up(price × quantity)} in fen.
+     *
+     * @throws WcsettleException {@code AMOUNT_OVERFLOW} when the amount does not fit in a long of fen
+     */
     public static Fen of(UnitPrice price, Quantity quantity) {
         return Fen.of(fen(price.micros(), quantity.tenThousandths()));
     }
 
-    /** As {@link #of}, on raw scaled values: price in micros, quantity in ten-thousandths. */
+    /**
+     * As {@link #of}, on raw scaled values: price in micros, quantity in ten-thousandths (any
+     * {@code long}s, {@link Long#MIN_VALUE} included).
+     *
+     * @throws WcsettleException {@code AMOUNT_OVERFLOW} when the amount does not fit in a long of fen
+     */
     public static long fen(long priceMicros, long quantity) {
-        if (Math.abs(priceMicros) < SAFE && Math.abs(quantity) < SAFE) {
+        // -SAFE < x < SAFE, not Math.abs(x) < SAFE: Math.abs(Long.MIN_VALUE) is negative
+        if (priceMicros > -SAFE && priceMicros < SAFE && quantity > -SAFE && quantity < SAFE) {
             return roundHalfUp(priceMicros * quantity);
         }
         BigInteger[] qr = BigInteger.valueOf(priceMicros).multiply(BigInteger.valueOf(quantity))

@@ -1,8 +1,12 @@
 package io.wcsettle.core.money;
 
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.WcsettleException;
+
 /**
  * A quantity in ten-thousandths (national column {@code cnt 16,4}), immutable. Negative
  * quantities exist only on return lines (R-SET-12); the settlement engine checks that.
+ * Arithmetic is exact: an overflow is {@code AMOUNT_OVERFLOW}, never a wrap.
  *
  * @param tenThousandths quantity in units of 0.0001
  */
@@ -23,19 +27,43 @@ public record Quantity(long tenThousandths) implements Comparable<Quantity> {
         return new Quantity(DecimalText.parse(field, text, DECIMALS, 16, true));
     }
 
-    /** A whole quantity. */
+    /**
+     * A whole quantity.
+     *
+     * @throws WcsettleException {@code AMOUNT_OVERFLOW} when it does not fit in a long of ten-thousandths
+     */
     public static Quantity of(long units) {
-        return new Quantity(Math.multiplyExact(units, 10_000L));
+        try {
+            return new Quantity(Math.multiplyExact(units, 10_000L));
+        } catch (ArithmeticException e) {
+            throw overflow(e);
+        }
     }
 
-    /** {@code this + other}, exactly. */
+    /**
+     * {@code this + other}, exactly.
+     *
+     * @throws WcsettleException {@code AMOUNT_OVERFLOW}
+     */
     public Quantity plus(Quantity other) {
-        return new Quantity(Math.addExact(tenThousandths, other.tenThousandths));
+        try {
+            return new Quantity(Math.addExact(tenThousandths, other.tenThousandths));
+        } catch (ArithmeticException e) {
+            throw overflow(e);
+        }
     }
 
-    /** {@code -this}. */
+    /**
+     * {@code -this}.
+     *
+     * @throws WcsettleException {@code AMOUNT_OVERFLOW} for the one value without a negation
+     */
     public Quantity negate() {
-        return new Quantity(Math.negateExact(tenThousandths));
+        try {
+            return new Quantity(Math.negateExact(tenThousandths));
+        } catch (ArithmeticException e) {
+            throw overflow(e);
+        }
     }
 
     /** Below zero. */
@@ -56,5 +84,10 @@ public record Quantity(long tenThousandths) implements Comparable<Quantity> {
     @Override
     public String toString() {
         return DecimalText.format(tenThousandths, DECIMALS);
+    }
+
+    private static WcsettleException overflow(ArithmeticException e) {
+        return new WcsettleException(CoreErrorCode.AMOUNT_OVERFLOW, "quantity",
+                "quantity overflows a long of ten-thousandths", e);
     }
 }

@@ -1,5 +1,9 @@
 package io.wcsettle.core.money;
 
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.InvalidInputException;
+import io.wcsettle.core.error.WcsettleException;
+
 /**
  * A unit price in millionths of a yuan (national column {@code pric 16,6}), immutable and
  * never negative (R-MON-1).
@@ -14,10 +18,14 @@ public record UnitPrice(long micros) implements Comparable<UnitPrice> {
     /** Zero price. */
     public static final UnitPrice ZERO = new UnitPrice(0);
 
-    /** Validates the scaled value. */
+    /**
+     * Validates the scaled value.
+     *
+     * @throws InvalidInputException {@code INVALID_AMOUNT} naming {@code price} for a negative value
+     */
     public UnitPrice {
         if (micros < 0) {
-            throw new IllegalArgumentException("negative price");
+            throw new InvalidInputException(CoreErrorCode.INVALID_AMOUNT, "price", "negative price");
         }
     }
 
@@ -30,9 +38,21 @@ public record UnitPrice(long micros) implements Comparable<UnitPrice> {
         return new UnitPrice(DecimalText.parse(field, yuan, DECIMALS, 16, false));
     }
 
-    /** A price of whole fen, e.g. {@code ofFen(6000)} = 60.00 yuan. */
+    /**
+     * A price of whole fen, e.g. {@code ofFen(6000)} = 60.00 yuan.
+     *
+     * @throws InvalidInputException {@code INVALID_AMOUNT} for a negative {@code fen}
+     * @throws WcsettleException     {@code AMOUNT_OVERFLOW} when the price does not fit in a long of micros
+     */
     public static UnitPrice ofFen(long fen) {
-        return new UnitPrice(Math.multiplyExact(fen, 10_000L));
+        if (fen < 0) {
+            throw new InvalidInputException(CoreErrorCode.INVALID_AMOUNT, "price", "negative price");
+        }
+        try {
+            return new UnitPrice(Math.multiplyExact(fen, 10_000L));
+        } catch (ArithmeticException e) {
+            throw new WcsettleException(CoreErrorCode.AMOUNT_OVERFLOW, "price", "price overflows a long of micros", e);
+        }
     }
 
     @Override

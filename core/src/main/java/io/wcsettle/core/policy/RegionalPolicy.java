@@ -5,6 +5,10 @@ import java.util.Optional;
 
 import io.wcsettle.core.money.Fen;
 
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
+import io.wcsettle.core.error.InvalidInputException;
+
 /**
  * The parameters on which the sources differ, for one insured place (see the table "Regional
  * profiles shipped" in RULES.md). Immutable; build with {@link #builder(String)}, change a copy
@@ -171,7 +175,10 @@ public final class RegionalPolicy {
         return "RegionalPolicy[" + id + "]";
     }
 
-    /** Mutable builder; {@link #build()} validates and freezes. */
+    /**
+     * Mutable builder; {@link #build()} freezes. Each setter refuses an out-of-range value with
+     * {@code INVALID_INPUT} naming the parameter.
+     */
     public static final class Builder {
         private final String id;
         private int residenceValidityMonths = 12;
@@ -188,7 +195,7 @@ public final class RegionalPolicy {
         private Fen mealAllowancePerDay;
 
         private Builder(String id) {
-            this.id = Objects.requireNonNull(id, "id");
+            this.id = Inputs.required(id, "id");
         }
 
         /** See {@link RegionalPolicy#residenceValidityMonths()}. */
@@ -230,7 +237,7 @@ public final class RegionalPolicy {
         /** See {@link RegionalPolicy#monthlySettlementDueDay()}; 1..28. */
         public Builder monthlySettlementDueDay(int day) {
             if (day < 1 || day > 28) {
-                throw new IllegalArgumentException("monthlySettlementDueDay must be 1..28");
+                throw invalid("monthlySettlementDueDay", "must be 1..28");
             }
             this.monthlySettlementDueDay = day;
             return this;
@@ -245,7 +252,7 @@ public final class RegionalPolicy {
         /** See {@link RegionalPolicy#auditLargeAmountFen()}. */
         public Builder auditLargeAmountFen(long fen) {
             if (fen <= 0) {
-                throw new IllegalArgumentException("auditLargeAmountFen must be positive");
+                throw invalid("auditLargeAmountFen", "must be positive");
             }
             this.auditLargeAmountFen = fen;
             return this;
@@ -254,7 +261,7 @@ public final class RegionalPolicy {
         /** See {@link RegionalPolicy#auditHighFrequencyAdmissions()} and {@link RegionalPolicy#auditHighFrequencyDays()}. */
         public Builder auditHighFrequency(int admissions, int days) {
             if (admissions < 2 || days < 1) {
-                throw new IllegalArgumentException("high frequency needs at least 2 admissions within at least 1 day");
+                throw invalid("auditHighFrequency", "needs at least 2 admissions within at least 1 day");
             }
             this.auditHighFrequencyAdmissions = admissions;
             this.auditHighFrequencyDays = days;
@@ -280,14 +287,18 @@ public final class RegionalPolicy {
 
         private static int positive(int v, String name) {
             if (v <= 0) {
-                throw new IllegalArgumentException(name + " must be positive");
+                throw invalid(name, "must be positive");
             }
             return v;
         }
 
+        private static InvalidInputException invalid(String field, String message) {
+            return new InvalidInputException(CoreErrorCode.INVALID_INPUT, field, message);
+        }
+
         private static int nonNegative(int v, String name) {
             if (v < 0) {
-                throw new IllegalArgumentException(name + " must not be negative");
+                throw invalid(name, "must not be negative");
             }
             return v;
         }

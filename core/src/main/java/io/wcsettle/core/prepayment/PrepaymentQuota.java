@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.money.Fen;
@@ -38,7 +39,7 @@ public final class PrepaymentQuota {
         Fen sum = Fen.ZERO;
         int active = 0;
         for (int i = 0; i < 4; i++) {
-            Fen q = Objects.requireNonNull(lastYearQuarters.get(i), "quarter");
+            Fen q = Inputs.required(lastYearQuarters.get(i), "lastYearQuarters[" + i + "]");
             if (q.isNegative()) {
                 throw new InvalidInputException(CoreErrorCode.INVALID_AMOUNT, "lastYearQuarters[" + i + "]",
                         "negative");

@@ -1,8 +1,7 @@
 package io.wcsettle.core.prepayment;
 
-import java.util.Objects;
-
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.region.Admdvs;
@@ -17,10 +16,12 @@ import io.wcsettle.core.region.Admdvs;
  */
 public record QuotaChange(Admdvs insured, Admdvs treatment, Fen oldQuota, Fen newQuota) {
 
-    /** @throws InvalidInputException {@code NOT_CROSS_PROVINCE}, {@code INVALID_AMOUNT} */
+    /** @throws InvalidInputException {@code NOT_CROSS_PROVINCE}, {@code INVALID_AMOUNT}, {@code INVALID_INPUT} */
     public QuotaChange {
-        insured = Objects.requireNonNull(insured, "insured").province();
-        treatment = Objects.requireNonNull(treatment, "treatment").province();
+        insured = Inputs.required(insured, "insured").province();
+        treatment = Inputs.required(treatment, "treatment").province();
+        Inputs.required(oldQuota, "oldQuota");
+        Inputs.required(newQuota, "newQuota");
         if (insured.equals(treatment)) {
             throw new InvalidInputException(CoreErrorCode.NOT_CROSS_PROVINCE, "treatment",
                     "insured and treatment provinces are the same");

@@ -3,9 +3,9 @@ package io.wcsettle.core.prepayment;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.Objects;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.money.Fen;
 
@@ -26,8 +26,8 @@ public record UsageRate(Fen quarterClearing, Fen quota, BigDecimal percent, Usag
      *                               negative amount
      */
     public static UsageRate of(Fen quarterClearing, Fen quota) {
-        Objects.requireNonNull(quarterClearing, "quarterClearing");
-        Objects.requireNonNull(quota, "quota");
+        Inputs.required(quarterClearing, "quarterClearing");
+        Inputs.required(quota, "quota");
         if (quota.isZero()) {
             throw new InvalidInputException(CoreErrorCode.ZERO_QUOTA, "quota", "no usage rate over a zero quota");
         }

@@ -1,7 +1,5 @@
 package io.wcsettle.core.region;
 
-import java.util.Objects;
-
 import io.wcsettle.core.error.CoreErrorCode;
 import io.wcsettle.core.error.InvalidInputException;
 
@@ -44,9 +42,12 @@ public record Admdvs(String code) implements Comparable<Admdvs> {
         }
     }
 
-    /** Validates the code; prefer {@link #parse(String, String)} for input. */
+    /**
+     * Validates the code; prefer {@link #parse(String, String)} for input, which names the field.
+     *
+     * @throws InvalidInputException {@code INVALID_ADMDVS} naming {@code admdvs}, {@code null} included
+     */
     public Admdvs {
-        Objects.requireNonNull(code, "code");
         if (!isValid(code)) {
             throw new InvalidInputException(CoreErrorCode.INVALID_ADMDVS, "admdvs",
                     "not a 6-digit division code of a known province");

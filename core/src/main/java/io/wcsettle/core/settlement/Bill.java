@@ -3,10 +3,10 @@ package io.wcsettle.core.settlement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.filing.Filing;
 import io.wcsettle.core.local.LocalApproval;
@@ -17,7 +17,8 @@ import io.wcsettle.core.local.LocalApproval;
  * and its lines. Checks refuse the whole bill, so nothing is ever partially computed:
  * {@code DUPLICATE_LINE_ID}, {@code SERVICE_DATE_OUTSIDE_STAY} (R-SET-8), and the returns of
  * R-SET-12 ({@code INVALID_RETURN}: unknown, later or itself-returning original; different code,
- * category or price; returns beyond the original's quantity or amount).
+ * category or price; returns beyond the original's quantity or amount), and a total that fits a
+ * long of fen ({@code AMOUNT_OVERFLOW}, R-MON-2).
  *
  * <p>Returns are netted into their originals here (R-SET-12): the engine judges each original
  * on its net quantity and net amount.
@@ -43,7 +44,8 @@ public final class Bill {
      * A checked bill.
      *
      * @throws InvalidInputException {@code DUPLICATE_LINE_ID}, {@code SERVICE_DATE_OUTSIDE_STAY},
-     *                               {@code INVALID_RETURN}
+     *                               {@code INVALID_RETURN}, {@code AMOUNT_OVERFLOW}; {@code INVALID_INPUT}
+     *                               for a missing part or line
      */
     public Bill(Optional<Filing> filing, WorkerStatus worker, Institution institution, Stay stay,
                 List<BillLine> lines) {
@@ -58,19 +60,19 @@ public final class Bill {
      */
     public static Bill localNetworked(LocalApproval approval, WorkerStatus worker, Institution institution,
                                       Stay stay, List<BillLine> lines) {
-        return new Bill(SettlementBasis.LOCAL_NETWORKED, Optional.empty(), Optional.of(approval), worker, institution,
-                stay, lines);
+        return new Bill(SettlementBasis.LOCAL_NETWORKED, Optional.empty(),
+                Optional.of(Inputs.required(approval, "localApproval")), worker, institution, stay, lines);
     }
 
     private Bill(SettlementBasis basis, Optional<Filing> filing, Optional<LocalApproval> localApproval,
                  WorkerStatus worker, Institution institution, Stay stay, List<BillLine> lines) {
-        this.basis = Objects.requireNonNull(basis, "basis");
-        this.filing = Objects.requireNonNull(filing, "filing");
-        this.localApproval = Objects.requireNonNull(localApproval, "localApproval");
-        this.worker = Objects.requireNonNull(worker, "worker");
-        this.institution = Objects.requireNonNull(institution, "institution");
-        this.stay = Objects.requireNonNull(stay, "stay");
-        this.lines = List.copyOf(lines);
+        this.basis = Inputs.required(basis, "basis");
+        this.filing = Inputs.required(filing, "filing");
+        this.localApproval = Inputs.required(localApproval, "localApproval");
+        this.worker = Inputs.required(worker, "worker");
+        this.institution = Inputs.required(institution, "institution");
+        this.stay = Inputs.required(stay, "stay");
+        this.lines = List.copyOf(Inputs.requiredElements(lines, "lines"));
         int n = this.lines.size();
         originalOf = new int[n];
         returned = new boolean[n];
@@ -115,6 +117,17 @@ public final class Bill {
                 netAmount[o] = Math.addExact(netAmount[o], line.amount().value());
                 if (netQuantity[o] < 0 || netAmount[o] < 0) {
                     throw invalidReturn(at, "returns exceed the original");
+                }
+            }
+        }
+        // R-MON-2: the bill's total (the sum of the net amounts, all >= 0) must fit a long of fen
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            if (originalOf[i] < 0) {
+                total += netAmount[i];
+                if (total < 0) {
+                    throw new InvalidInputException(CoreErrorCode.AMOUNT_OVERFLOW, "lines",
+                            "the bill's total overflows a long of fen");
                 }
             }
         }

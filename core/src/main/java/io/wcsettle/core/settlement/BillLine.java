@@ -4,12 +4,13 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.error.InvalidInputException;
+import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.money.LineAmount;
 import io.wcsettle.core.money.Quantity;
@@ -44,19 +45,21 @@ public record BillLine(String id, String code, LineCategory category, LocalDate 
      * Validates the line on its own.
      *
      * @throws InvalidInputException {@code NEGATIVE_QUANTITY}, {@code INVALID_RETURN},
-     *                               {@code INVALID_AMOUNT} or {@code LINE_AMOUNT_MISMATCH}
+     *                               {@code INVALID_AMOUNT}, {@code LINE_AMOUNT_MISMATCH},
+     *                               {@code AMOUNT_OVERFLOW} (price × quantity beyond a long of fen), or
+     *                               {@code INVALID_INPUT} for a missing component or flag
      */
     public BillLine {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(serviceDate, "serviceDate");
-        Objects.requireNonNull(price, "price");
-        Objects.requireNonNull(quantity, "quantity");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(returnOf, "returnOf");
-        flags = immutableFlags(flags);
+        Inputs.required(id, "lines[?].id");
         String at = "lines[" + id + "]";
+        Inputs.required(code, at + ".code");
+        Inputs.required(category, at + ".category");
+        Inputs.required(serviceDate, at + ".serviceDate");
+        Inputs.required(price, at + ".price");
+        Inputs.required(quantity, at + ".quantity");
+        Inputs.required(amount, at + ".amount");
+        Inputs.required(returnOf, at + ".returnOf");
+        flags = immutableFlags(flags, at + ".flags");
         if (returnOf.isEmpty()) {
             if (quantity.isNegative()) {
                 throw new InvalidInputException(CoreErrorCode.NEGATIVE_QUANTITY, at + ".quantity",
@@ -76,8 +79,17 @@ public record BillLine(String id, String code, LineCategory category, LocalDate 
                         "a return line's amount is not positive");
             }
         }
-        long computed = LineAmount.fen(price.micros(), quantity.tenThousandths());
-        if (Math.abs(amount.value() - computed) > 1) {
+        long computed;
+        try {
+            computed = LineAmount.fen(price.micros(), quantity.tenThousandths());
+        } catch (WcsettleException e) {
+            throw new InvalidInputException(CoreErrorCode.AMOUNT_OVERFLOW, at + ".amount",
+                    "price × quantity overflows a long of fen");
+        }
+        // amount and computed have the same sign here, so the difference cannot overflow; it may be
+        // Long.MIN_VALUE (amount MIN_VALUE, computed 0), whose Math.abs is negative: compare both ends
+        long off = amount.value() - computed;
+        if (off > 1 || off < -1) {
             throw new InvalidInputException(CoreErrorCode.LINE_AMOUNT_MISMATCH, at + ".amount",
                     "more than 1 fen off round_half_up(price × quantity)");
         }
@@ -92,9 +104,22 @@ public record BillLine(String id, String code, LineCategory category, LocalDate 
     public static BillLine of(String id, String code, LineCategory category, LocalDate serviceDate,
                               UnitPrice price, Quantity quantity, Fen suppliedAmount,
                               Collection<ReviewFlag> flags, String returnOf) {
-        Fen amount = suppliedAmount != null ? suppliedAmount : LineAmount.of(price, quantity);
-        return new BillLine(id, code, category, serviceDate, price, quantity, amount,
-                flags == null ? Set.of() : Set.copyOf(flags), Optional.ofNullable(returnOf));
+        String at = "lines[" + id + "]";
+        Fen amount = suppliedAmount;
+        if (amount == null) {
+            try {
+                amount = LineAmount.of(Inputs.required(price, at + ".price"), Inputs.required(quantity, at + ".quantity"));
+            } catch (InvalidInputException e) {
+                throw e;
+            } catch (WcsettleException e) {
+                throw new InvalidInputException(CoreErrorCode.AMOUNT_OVERFLOW, at + ".amount",
+                        "price × quantity overflows a long of fen");
+            }
+        }
+        Set<ReviewFlag> flagSet = flags == null || flags.isEmpty()
+                ? Set.of() : EnumSet.copyOf(Inputs.requiredElements(flags, at + ".flags"));
+        return new BillLine(id, code, category, serviceDate, price, quantity, amount, flagSet,
+                Optional.ofNullable(returnOf));
     }
 
     /** An ordinary line without review flags, amount computed. */
@@ -108,10 +133,10 @@ public record BillLine(String id, String code, LineCategory category, LocalDate 
         return returnOf.isPresent();
     }
 
-    private static Set<ReviewFlag> immutableFlags(Set<ReviewFlag> flags) {
+    private static Set<ReviewFlag> immutableFlags(Set<ReviewFlag> flags, String field) {
         if (flags == null || flags.isEmpty()) {
             return Collections.unmodifiableSet(EnumSet.noneOf(ReviewFlag.class));
         }
-        return Collections.unmodifiableSet(EnumSet.copyOf(flags));
+        return Collections.unmodifiableSet(EnumSet.copyOf(Inputs.requiredElements(flags, field)));
     }
 }

@@ -1,7 +1,6 @@
 package io.wcsettle.core.settlement;
 
-import java.util.Objects;
-
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.region.Admdvs;
 
 /**
@@ -20,10 +19,10 @@ import io.wcsettle.core.region.Admdvs;
 public record Institution(String code, Admdvs admdvs, boolean crossProvinceEnabled, boolean localNetworked,
                           boolean suspended) {
 
-    /** Rejects nulls. */
+    /** Rejects nulls ({@code INVALID_INPUT}). */
     public Institution {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(admdvs, "admdvs");
+        Inputs.required(code, "code");
+        Inputs.required(admdvs, "admdvs");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.wcsettle.core.catalogue.Catalogue;
+import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.filing.AdmissionProblem;
 import io.wcsettle.core.filing.Filing;
 import io.wcsettle.core.filing.FilingScope;
@@ -256,7 +257,7 @@ public final class SettlementEngine {
         long paid = amount;
         if (limit != Catalogue.NO_LIMIT && (device || line.price().micros() > limit)) {
             // R-SET-4: min(amount, round_half_up(cap × quantity)); R-SET-7: round_half_up(max × quantity)
-            paid = Math.min(amount, LineAmount.fen(limit, bill.netQuantity(i)));
+            paid = Math.min(amount, capped(limit, bill.netQuantity(i)));
         }
         parts[at] = paid;
         if (paid < amount) {
@@ -264,6 +265,15 @@ public final class SettlementEngine {
             return code(device ? LineReason.DEVICE_OVER_CAP : LineReason.OVER_STANDARD);
         }
         return NONE;
+    }
+
+    /** round_half_up(limit × quantity); a product beyond a long of fen is above any amount, so it caps nothing. */
+    private static long capped(long limitMicros, long quantity) {
+        try {
+            return LineAmount.fen(limitMicros, quantity);
+        } catch (WcsettleException overflow) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static byte code(LineReason reason) {

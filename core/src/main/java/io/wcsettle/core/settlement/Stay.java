@@ -1,9 +1,9 @@
 package io.wcsettle.core.settlement;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.error.InvalidInputException;
 
 /**
@@ -24,9 +24,9 @@ public record Stay(StayKind kind, LocalDate admittedOn, LocalDate dischargedOn,
      * @throws InvalidInputException {@code DISCHARGE_BEFORE_ADMISSION}
      */
     public Stay {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(admittedOn, "admittedOn");
-        Objects.requireNonNull(dischargedOn, "dischargedOn");
+        Inputs.required(kind, "kind");
+        Inputs.required(admittedOn, "admittedOn");
+        Inputs.required(dischargedOn, "dischargedOn");
         if (dischargedOn.isBefore(admittedOn)) {
             throw new InvalidInputException(CoreErrorCode.DISCHARGE_BEFORE_ADMISSION, "dischargedOn",
                     "discharge before admission");

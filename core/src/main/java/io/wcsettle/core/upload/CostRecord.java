@@ -2,9 +2,9 @@ package io.wcsettle.core.upload;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.error.InvalidInputException;
 
 /**
@@ -23,14 +23,14 @@ public record CostRecord(String worker, String institution, LocalDate admittedOn
     /**
      * Rejects nulls and an inverted stay.
      *
-     * @throws InvalidInputException {@code DISCHARGE_BEFORE_ADMISSION}
+     * @throws InvalidInputException {@code DISCHARGE_BEFORE_ADMISSION}; {@code INVALID_INPUT} for a missing value
      */
     public CostRecord {
-        Objects.requireNonNull(worker, "worker");
-        Objects.requireNonNull(institution, "institution");
-        Objects.requireNonNull(admittedOn, "admittedOn");
-        Objects.requireNonNull(dischargedOn, "dischargedOn");
-        invoices = List.copyOf(invoices);
+        Inputs.required(worker, "worker");
+        Inputs.required(institution, "institution");
+        Inputs.required(admittedOn, "admittedOn");
+        Inputs.required(dischargedOn, "dischargedOn");
+        invoices = List.copyOf(Inputs.requiredElements(invoices, "invoices"));
         if (dischargedOn.isBefore(admittedOn)) {
             throw new InvalidInputException(CoreErrorCode.DISCHARGE_BEFORE_ADMISSION, "dischargedOn",
                     "discharge before admission");

@@ -111,4 +111,55 @@ class FenTest {
         assertEquals(a + b, Fen.of(a).plus(Fen.of(b)).value());
         assertEquals(Fen.of(a), Fen.of(a).plus(Fen.of(b)).minus(Fen.of(b)));
     }
+
+    @Test
+    @DisplayName("R-MON-1: a decimal beyond its column is INVALID_AMOUNT, never a wrapped value (issue 17)")
+    void parse_beyondTheColumn_isRefusedNotWrapped() {
+        for (String[] c : new String[][] {{"q", "999999999999999"}, {"p", "18446744073710"}, {"p", "9223372036855"},
+            {"p", "10000000000"}, {"q", "1000000000000"}, {"a", "100000000000000"}}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> {
+                switch (c[0]) {
+                    case "q" -> Quantity.parse("f", c[1]);
+                    case "p" -> UnitPrice.parse("f", c[1]);
+                    default -> Fen.parseYuan("f", c[1]);
+                }
+            }, c[1]);
+            assertEquals(CoreErrorCode.INVALID_AMOUNT, e.errorCode(), c[1]);
+            assertEquals("f", e.field());
+        }
+        // the largest values of each column still parse exactly
+        assertEquals(9_999_999_999_999_999L, UnitPrice.parse("p", "9999999999.999999").micros());
+        assertEquals(9_999_999_999_999_999L, Quantity.parse("q", "999999999999.9999").tenThousandths());
+        assertEquals(-9_999_999_999_999_999L, Quantity.parse("q", "-999999999999.9999").tenThousandths());
+        assertEquals(9_999_999_999_999_999L, Fen.parseYuan("a", "99999999999999.99").value());
+        assertEquals(750, Fen.parseYuan("a", "007.50").value());
+    }
+
+    @Test
+    @DisplayName("R-MON-1: Quantity and UnitPrice arithmetic is exact or AMOUNT_OVERFLOW; a negative price is INVALID_AMOUNT")
+    void quantityAndPrice_overflowIsTyped() {
+        assertCode(CoreErrorCode.AMOUNT_OVERFLOW, () -> Quantity.of(Long.MAX_VALUE / 1000));
+        assertCode(CoreErrorCode.AMOUNT_OVERFLOW, () -> new Quantity(Long.MAX_VALUE).plus(new Quantity(1)));
+        assertCode(CoreErrorCode.AMOUNT_OVERFLOW, () -> new Quantity(Long.MIN_VALUE).negate());
+        assertCode(CoreErrorCode.AMOUNT_OVERFLOW, () -> UnitPrice.ofFen(Long.MAX_VALUE));
+        assertCode(CoreErrorCode.INVALID_AMOUNT, () -> UnitPrice.ofFen(-1));
+        assertCode(CoreErrorCode.INVALID_AMOUNT, () -> new UnitPrice(-1));
+        assertEquals(-20_000, Quantity.of(-2).tenThousandths());
+    }
+
+    @Test
+    @DisplayName("R-MON-1: LineAmount at Long.MIN_VALUE is exact, not the wrapped 0 (issue 17)")
+    void lineAmount_minValue_isExact() {
+        // 2 × -9223372036854775808 / 10^8 = -184467440737.09551616 fen
+        assertEquals(-184_467_440_737L, LineAmount.fen(2, Long.MIN_VALUE));
+        assertEquals(-184_467_440_737L, LineAmount.fen(Long.MIN_VALUE, 2));
+        // -92233720368.54775808, half up away from zero
+        assertEquals(-92_233_720_369L, LineAmount.fen(1, Long.MIN_VALUE));
+        assertCode(CoreErrorCode.AMOUNT_OVERFLOW, () -> LineAmount.fen(Long.MIN_VALUE, Long.MIN_VALUE));
+    }
+
+    private static void assertCode(CoreErrorCode code, org.junit.jupiter.api.function.Executable call) {
+        WcsettleException e = assertThrows(WcsettleException.class, call);
+        assertEquals(code, e.errorCode());
+    }
 }

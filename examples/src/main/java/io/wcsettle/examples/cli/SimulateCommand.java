@@ -1,6 +1,10 @@
 package io.wcsettle.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.his.platform.Sm2Keys;
 import io.wcsettle.his.platform.Sm2Signer;
 import io.wcsettle.his.platform.ApiGateway;
@@ -88,7 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Files.createDirectories(keysDir);
         PublicKey his;
         if (hisPublicKey != null) {
-            his = Sm2Keys.publicKeyFromPem(Files.readString(hisPublicKey, StandardCharsets.US_ASCII));
+            his = readPublicKey(hisPublicKey);
         } else {
             KeyPair pair = Sm2Keys.generate(random);
             Files.writeString(keysDir.resolve("his-private.pem"), Sm2Keys.toPem(pair.getPrivate()));
@@ -98,14 +103,13 @@ public final class SimulateCommand implements Callable<Integer> {
         KeyPair platform = Sm2Keys.generate(random);
         Files.writeString(keysDir.resolve("platform-public.pem"), Sm2Keys.toPem(platform.getPublic()));
         CountDownLatch stop = new CountDownLatch(1);
-        try (PlatformSimulator simulator = PlatformSimulator.builder()
+        try (PlatformSimulator simulator = start(PlatformSimulator.builder()
                 .hisPublicKey(his)
                 .platformSigner(new Sm2Signer(platform.getPrivate(), random))
                 .clock(Clock.system(ZoneId.of("Asia/Shanghai")))
                 .admdvs(admdvs)
                 .port(port)
-                .gateway(gateway == null ? null : gateway(gateway))
-                .start()) {
+                .gateway(gateway == null ? null : gateway(gateway)))) {
             for (SimulatedPerson p : SimulatorSeed.persons(persons, seed)) {
                 simulator.registerPerson(p);
             }
@@ -121,5 +125,34 @@ public final class SimulateCommand implements Callable<Integer> {
             stop.await();
         }
         return 0;
+    }
+
+    /** The HIS public key at {@code pem}; a file that is not one is an error naming the file. */
+    private static PublicKey readPublicKey(Path pem) throws IOException {
+        String text;
+        try {
+            text = Files.readString(pem, StandardCharsets.US_ASCII);
+        } catch (CharacterCodingException e) {
+            throw new CliException("not a PEM file (not ASCII text): " + pem, e);
+        }
+        try {
+            return Sm2Keys.publicKeyFromPem(text);
+        } catch (RuntimeException e) {
+            String code = e instanceof WcsettleException w ? " (" + w.code() + ")" : "";
+            throw new CliException("not an SM2 public key in PEM: " + pem + code, e);
+        }
+    }
+
+    /** Starts the simulator; a port in use is an error naming the port. */
+    private PlatformSimulator start(PlatformSimulator.Builder builder) {
+        try {
+            return builder.start();
+        } catch (io.wcsettle.his.platform.PlatformException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new CliException("cannot listen on 127.0.0.1:" + port + ": address in use or not permitted;"
+                        + " choose another --port (0 picks a free one)", e);
+            }
+            throw e;
+        }
     }
 }

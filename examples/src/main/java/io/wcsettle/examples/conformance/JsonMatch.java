@@ -66,10 +66,21 @@ final class JsonMatch {
             return null;
         }
         if (expected.isNumber() && actual.isNumber()) {
-            return expected.decimalValue().compareTo(actual.decimalValue()) == 0
-                    ? null : path + ": expected " + expected + " got " + actual;
+            return sameNumber(expected, actual) ? null : path + ": expected " + expected + " got " + actual;
         }
         return expected.equals(actual) ? null : path + ": expected " + expected + " got " + actual;
+    }
+
+    /** Numerically equal; a non-finite double ({@code 1e999} reads as infinity) equals only itself. */
+    private static boolean sameNumber(JsonNode a, JsonNode b) {
+        if (!finite(a) || !finite(b)) {
+            return a.isFloatingPointNumber() && b.isFloatingPointNumber() && a.doubleValue() == b.doubleValue();
+        }
+        return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+
+    private static boolean finite(JsonNode n) {
+        return !(n.isDouble() || n.isFloat()) || Double.isFinite(n.doubleValue());
     }
 
     private static boolean removeMatching(List<JsonNode> pool, JsonNode wanted) {

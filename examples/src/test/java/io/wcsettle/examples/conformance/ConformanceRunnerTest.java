@@ -49,7 +49,8 @@ class ConformanceRunnerTest {
         String out = run(s);
         assertTrue(out.contains("PASS A\n"), out);
         assertTrue(out.contains("FAIL B: "), out);
-        assertTrue(out.contains("ERROR C: kind not implemented: no.such.kind"), out);
+        assertTrue(out.contains("ERROR C: UNKNOWN_KIND: kind not implemented: no.such.kind"), out);
+        assertTrue(out.contains("ERROR e.json: MALFORMED_CASE: not JSON"), out);
         assertTrue(out.contains("PASS D\n"), out);
         assertTrue(out.contains("ERROR e.json"), out);
         assertTrue(out.endsWith("conformance: 2 passed, 1 failed, 2 errors of 5\n"), out);
