@@ -30,8 +30,9 @@ import io.wcsettle.testkit.card.SimulatedSocialSecurityCard;
 import io.wcsettle.testkit.card.VpcdCard;
 
 /**
- * A full read of a third-generation card (select SSSE + EF05 records 01–07 + EF06 records 08–0D:
- * 16 APDUs, no PSAM) per operation. {@code pcsc}: javax.smartcardio → libpcsclite → pcscd → vpcd →
+ * A full read of a third-generation card (select SSSE, EF05 items 01–07 and EF06 items 08–0D by
+ * record number, every item decoded by its encoding, the ATR's historical bytes: 16 APDUs, no
+ * PSAM) per operation. {@code pcsc}: javax.smartcardio → libpcsclite → pcscd → vpcd →
  * simulated card over TCP, the connection held (exclusive) across operations; goal &lt; 100 ms.
  * {@code inProcess}: the same simulated card as an ApduChannel, the parsing cost alone.
  *
