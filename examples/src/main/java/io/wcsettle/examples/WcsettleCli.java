@@ -130,22 +130,22 @@ public final class WcsettleCli implements Runnable {
             return m == null || m.equals(ex.getCause().toString()) ? cause : oneLine(m) + ": " + cause;
         }
         if (ex instanceof NoSuchFileException e) {
-            return "no such file: " + e.getFile();
+            return "no such file: " + printable(e.getFile());
         }
         if (ex instanceof FileAlreadyExistsException e) {
-            return "file already exists: " + e.getFile();
+            return "file already exists: " + printable(e.getFile());
         }
         if (ex instanceof AccessDeniedException e) {
-            return "permission denied: " + e.getFile();
+            return "permission denied: " + printable(e.getFile());
         }
         if (ex instanceof NotDirectoryException e) {
-            return "not a directory: " + e.getFile();
+            return "not a directory: " + printable(e.getFile());
         }
         if (ex instanceof DirectoryNotEmptyException e) {
-            return "directory not empty: " + e.getFile();
+            return "directory not empty: " + printable(e.getFile());
         }
         if (ex instanceof FileSystemException e) {
-            return "cannot access " + e.getFile() + (e.getReason() != null ? ": " + oneLine(e.getReason()) : "");
+            return "cannot access " + printable(e.getFile()) + (e.getReason() != null ? ": " + oneLine(e.getReason()) : "");
         }
         if (ex instanceof CharacterCodingException) {
             return "input is not text in the expected encoding";
@@ -164,15 +164,41 @@ public final class WcsettleCli implements Runnable {
                 + " (run with --verbose for the stack trace)";
     }
 
-    /** The first line of {@code message} with Java exception class names taken out. */
+    /** {@code message} as one line, Java exception class names taken out (a file name may hold a line break). */
     static String oneLine(String message) {
         if (message == null) {
             return "failed";
         }
-        String first = message.strip().lines().findFirst().orElse("");
-        String clean = EXCEPTION_NAMES.matcher(first).replaceAll("").replace("()", "").strip();
+        String clean = EXCEPTION_NAMES.matcher(message.strip()).replaceAll("").replace("()", "").strip();
         clean = QUALIFIED_NAMES.matcher(clean).replaceAll("$1");
-        return clean.isEmpty() ? "failed" : clean;
+        return clean.isEmpty() ? "failed" : printable(clean);
+    }
+
+    /** Control characters as escapes (a line break as backslash-n), at most 500 characters: one line, always. */
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), 500));
+        for (int i = 0; i < s.length(); i++) {
+            if (sb.length() >= 500) {
+                return sb.append("…").toString();
+            }
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 
     @Override

@@ -73,7 +73,7 @@ class CliFuzzTest {
         "--format", "--on-malformed", "--progress", "--port", "--keys-dir", "--his-public-key", "--admdvs", "--reader",
         "--timeout", "--list", "--show-personal-data", "--", "-", "--format=json", "--port=0", "--port=-1",
         "table", "csv", "json", "xml", "stop", "skip", "0", "65535", "65536", "99999", "-1", "eighty", "PT10S", "P1D",
-        "10s", "430100", "--nope", "-x", "", " ", "$0", "$1", "$2", "$3", "$4", "$5", "$6"
+        "10s", "430100", "--nope", "-x", "", " ", "two\nlines.csv", "nul\u0000.csv", "--format=\n", "$0", "$1", "$2", "$3", "$4", "$5", "$6"
     };
 
     static String[] generate(SplittableRandom r) {

@@ -130,7 +130,8 @@ class WcsettleCliTest {
     @DisplayName("CLI: error lines strip Java class names from any message")
     void oneLine_stripsClassNames() {
         assertEquals("Nul character not allowed: a", WcsettleCli.oneLine("java.nio.file.InvalidPathException: Nul character not allowed: a"));
-        assertEquals("bad key", WcsettleCli.oneLine("DecoderException: bad key\n\tat x"));
+        assertEquals("bad key", WcsettleCli.oneLine("org.bouncycastle.util.encoders.DecoderException: bad key"));
+        assertEquals("no such file: a\\nb", WcsettleCli.describe(new java.nio.file.NoSuchFileException("a\nb")));
         assertEquals("INVALID_KEY [pem]: not SM2", WcsettleCli.oneLine("INVALID_KEY [pem]: not SM2"));
     }
 }
