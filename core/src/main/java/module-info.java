@@ -18,4 +18,5 @@ module io.wcsettle.core {
     exports io.wcsettle.core.prepayment;
     exports io.wcsettle.core.clearing;
     exports io.wcsettle.core.ledger;
+    exports io.wcsettle.core.institution;
 }

@@ -30,7 +30,7 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class AgencySchema {
 
     /** Scripts in order; append, never edit a released one. */
-    static final List<String> SCRIPTS = List.of("V1__ledger.sql");
+    static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__institutions.sql");
 
     private AgencySchema() {
     }
@@ -116,10 +116,10 @@ public final class AgencySchema {
                 continue;
             }
             try (Statement s = c.createStatement()) {
-                for (String sql : read(SCRIPTS.get(i)).split(";")) {
-                    String stripped = stripComments(sql);
-                    if (!stripped.isBlank()) {
-                        s.execute(stripped);
+                // comments first (they may hold a ';'), then one statement per ';'
+                for (String sql : stripComments(read(SCRIPTS.get(i))).split(";")) {
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
                     }
                 }
             }
