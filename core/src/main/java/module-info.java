@@ -19,4 +19,5 @@ module io.wcsettle.core {
     exports io.wcsettle.core.clearing;
     exports io.wcsettle.core.ledger;
     exports io.wcsettle.core.institution;
+    exports io.wcsettle.core.monthly;
 }

@@ -30,7 +30,7 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class AgencySchema {
 
     /** Scripts in order; append, never edit a released one. */
-    static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__institutions.sql");
+    static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__institutions.sql", "V3__monthly.sql");
 
     private AgencySchema() {
     }
