@@ -43,7 +43,9 @@ public final class RecordRegistry {
 
     /**
      * Registers {@code records} from {@code source} in their periods (R-CLR-2), skipping (and
-     * reporting) ids already registered; within {@code records} the first of a repeated id wins.
+     * reporting) ids already registered; within {@code records} the first of a repeated id wins. A
+     * record whose period's tables are already generated goes to the first period not yet
+     * generated (reported in {@link Registration#movedLater()}): generated tables never change.
      */
     public static Registration register(Connection c, List<DatedRecord> records, String source, long now)
             throws SQLException {
@@ -65,14 +67,23 @@ public final class RecordRegistry {
             }
         }
         List<DatedRecord> late = new ArrayList<>();
+        List<DatedRecord> moved = new ArrayList<>();
+        Set<Integer> generated = generated(c);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO wcs_clearing_record (record_id, quarter, insured, "
                 + "treatment, institution_code, confirmed_on, fund_fen, deduction_fen, cost_on, source, registered_at) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             int batch = 0;
             for (DatedRecord d : fresh) {
                 ClearingRecord r = d.record();
+                Quarter period = d.period();
+                while (generated.contains(code(period))) {
+                    period = period.next();
+                }
+                if (!period.equals(d.period())) {
+                    moved.add(d);
+                }
                 p.setString(1, r.recordId());
-                p.setInt(2, code(d.period()));
+                p.setInt(2, code(period));
                 p.setString(3, r.insured().code());
                 p.setString(4, r.treatment().code());
                 p.setString(5, r.institutionCode() == null ? "" : r.institutionCode());
@@ -86,13 +97,36 @@ public final class RecordRegistry {
                 if (++batch % CHUNK == 0) {
                     p.executeBatch();
                 }
-                if (d.missesYearBound()) {
+                if (io.wcsettle.core.clearing.YearBound.misses(d.costOn(), period)) {
                     late.add(d);
                 }
             }
             p.executeBatch();
         }
-        return new Registration(fresh, already, late);
+        return new Registration(fresh, already, late, moved);
+    }
+
+    /** The periods whose tables are generated. */
+    static Set<Integer> generated(Connection c) throws SQLException {
+        Set<Integer> r = new HashSet<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT quarter FROM wcs_clearing_period");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                r.add(rs.getInt(1));
+            }
+        }
+        return r;
+    }
+
+    /** R-CLR-8: the records of period {@code q} whose cost year should have been cleared by an earlier Q1. */
+    public static List<DatedRecord> missingYearBound(Connection c, Quarter q) throws SQLException {
+        List<DatedRecord> r = new ArrayList<>();
+        for (DatedRecord d : inPeriod(c, q)) {
+            if (io.wcsettle.core.clearing.YearBound.misses(d.costOn(), q)) {
+                r.add(d);
+            }
+        }
+        return r;
     }
 
     /** The records registered in period {@code q}, sorted by id. */

@@ -12,14 +12,19 @@ import io.wcsettle.core.clearing.Quarter;
  * @param registered     records registered now, each in its period
  * @param alreadyCleared ids registered before (by any file, statement or run), with the period that clears them
  * @param missYearBound  records registered now whose period is after Q1 of the year after their cost (reported)
+ * @param movedLater     records whose own period was already generated: registered in the first open period
  */
 public record Registration(List<DatedRecord> registered, Map<String, Quarter> alreadyCleared,
-        List<DatedRecord> missYearBound) {
+        List<DatedRecord> missYearBound, List<DatedRecord> movedLater) {
+
+    /** Nothing registered. */
+    public static final Registration NONE = new Registration(List.of(), Map.of(), List.of(), List.of());
 
     /** Copies the collections. */
     public Registration {
         registered = List.copyOf(registered);
         alreadyCleared = Map.copyOf(alreadyCleared);
         missYearBound = List.copyOf(missYearBound);
+        movedLater = List.copyOf(movedLater);
     }
 }

@@ -30,7 +30,8 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class AgencySchema {
 
     /** Scripts in order; append, never edit a released one. */
-    static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__institutions.sql", "V3__monthly.sql");
+    static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__institutions.sql", "V3__monthly.sql",
+            "V4__clearing.sql");
 
     private AgencySchema() {
     }

@@ -305,7 +305,7 @@ public final class JdbcMonthlySettlement implements AutoCloseable {
         return jdbc.inTransaction("statement confirmation", c -> {
             StatementView v = view(c, statementId);
             if (v.state() == StatementState.CONFIRMED) {
-                return new Confirmation(v, new Registration(List.of(), Map.of(), List.of()), true);
+                return new Confirmation(v, Registration.NONE, true);
             }
             transition(c, v, StatementState.CONFIRMED, actor, on, "");
             MonthlyStatement contents = contents(c, v);
