@@ -20,4 +20,5 @@ module io.wcsettle.core {
     exports io.wcsettle.core.ledger;
     exports io.wcsettle.core.institution;
     exports io.wcsettle.core.monthly;
+    exports io.wcsettle.core.payment;
 }
