@@ -21,4 +21,5 @@ module io.wcsettle.core {
     exports io.wcsettle.core.institution;
     exports io.wcsettle.core.monthly;
     exports io.wcsettle.core.payment;
+    exports io.wcsettle.core.report;
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import io.wcsettle.examples.cli.CardCommand;
 import io.wcsettle.examples.cli.ClearCommand;
+import io.wcsettle.examples.cli.ReportCommand;
 import io.wcsettle.examples.cli.SimulateCommand;
 import io.wcsettle.examples.conformance.ConformanceRunner;
 import io.wcsettle.core.error.WcsettleException;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
 /** Entry point of {@code wcsettle-examples.jar}: one subcommand per program. */
 @Command(name = "wcsettle", mixinStandardHelpOptions = true, version = "wcsettle 0.1.0",
         description = "wcsettle example programs.",
-        subcommands = {WcsettleCli.Conformance.class, Demo.class, ClearCommand.class, SimulateCommand.class, CardCommand.class})
+        subcommands = {WcsettleCli.Conformance.class, Demo.class, ClearCommand.class, SimulateCommand.class, CardCommand.class,
+            ReportCommand.class})
 public final class WcsettleCli implements Runnable {
 
     @CommandLine.Spec

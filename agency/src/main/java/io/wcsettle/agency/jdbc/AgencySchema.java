@@ -31,7 +31,7 @@ public final class AgencySchema {
 
     /** Scripts in order; append, never edit a released one. */
     static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__institutions.sql", "V3__monthly.sql",
-            "V4__clearing.sql", "V5__payments.sql");
+            "V4__clearing.sql", "V5__payments.sql", "V6__quotas.sql");
 
     private AgencySchema() {
     }

@@ -185,6 +185,24 @@ public final class JdbcMonthlySettlement implements AutoCloseable {
         });
     }
 
+    /** R-UPL-1: the number of overdue discharge uploads on {@code today}, per institution (sorted). */
+    public Map<String, Long> overdueUploadCounts(LocalDate today) {
+        return jdbc.inTransaction("upload read", c -> {
+            Map<String, Long> r = new java.util.TreeMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT s.institution_code, COUNT(*) FROM wcs_settlement s "
+                    + "WHERE s.upload_due < ? AND NOT EXISTS (SELECT 1 FROM wcs_settlement_upload u WHERE "
+                    + "u.settlement_id = s.settlement_id AND u.uploaded_on <= s.upload_due) GROUP BY s.institution_code")) {
+                p.setObject(1, today);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        r.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return r;
+        });
+    }
+
     /**
      * Cancels {@code settlementId} (R-UPL-5: cancelled settlements are excluded).
      *
