@@ -35,6 +35,8 @@ public final class HtmlReport {
     /** The monthly trend line. */
     static final String TREND = "#1f4e9c";
     static final String BAR = "#5b7fb8";
+    /** At most this many bars per institution chart; the tables hold every row. */
+    static final int CHART_ROWS = 30;
 
     private HtmlReport() {
     }
@@ -249,10 +251,17 @@ public final class HtmlReport {
 
     private static void deductions(StringBuilder h, OperationReport r) {
         h.append("<section><h2>协议机构扣款率 Deduction rate per institution</h2>");
-        List<InstitutionRow> rows = r.institutions();
-        if (rows.isEmpty()) {
+        List<InstitutionRow> all = r.institutions();
+        if (all.isEmpty()) {
             h.append("<p class=\"empty\">No monthly statements in this period.</p></section>\n");
             return;
+        }
+        List<InstitutionRow> rows = all.size() <= CHART_ROWS ? all : all.stream()
+                .sorted(java.util.Comparator.comparing(InstitutionRow::deductionPercent).reversed()
+                        .thenComparing(InstitutionRow::institution)).limit(CHART_ROWS).toList();
+        if (rows.size() < all.size()) {
+            h.append("<p class=\"sub\">The ").append(CHART_ROWS).append(" highest rates of ").append(all.size())
+                    .append(" institutions; every institution is in the table.</p>");
         }
         double max = 1;
         for (InstitutionRow i : rows) {
@@ -275,9 +284,10 @@ public final class HtmlReport {
                     .append(BAR).append("\"/>");
             h.append(text(left + len + 6, y + barH - 4, pct(i.deductionPercent()) + " %", "val", "start"));
         }
-        h.append("</svg><table id=\"table-institutions\"><thead><tr><th>institution</th><th>settlements</th><th>medical</th>")
+        h.append("</svg>").append(all.size() > 12 ? "<details><summary>table: " + all.size() + " institutions</summary>"
+                : "<div>").append("<table id=\"table-institutions\"><thead><tr><th>institution</th><th>settlements</th><th>medical</th>")
                 .append("<th>fund paid</th><th>deductions</th><th>payable</th><th>deduction rate</th></tr></thead><tbody>");
-        for (InstitutionRow i : rows) {
+        for (InstitutionRow i : all) {
             h.append("<tr data-institution=\"").append(esc(i.institution())).append("\" data-percent=\"")
                     .append(i.deductionPercent().toPlainString()).append("\"><td>").append(esc(i.institution()))
                     .append("</td><td class=\"n\">").append(i.totals().count()).append("</td><td class=\"n\">")
@@ -286,7 +296,7 @@ public final class HtmlReport {
                     .append(yuan(i.totals().payable())).append("</td><td class=\"n\">").append(pct(i.deductionPercent()))
                     .append(" %</td></tr>");
         }
-        h.append("</tbody></table></section>\n");
+        h.append("</tbody></table>").append(all.size() > 12 ? "</details>" : "</div>").append("</section>\n");
     }
 
     // --- 4. monthly trend
@@ -347,13 +357,20 @@ public final class HtmlReport {
             h.append("<p class=\"empty\" id=\"no-overdue\">None overdue.</p></section>\n");
             return;
         }
-        long max = r.overdue().stream().mapToLong(OverdueRow::count).max().orElse(1);
+        List<OverdueRow> top = r.overdue().size() <= CHART_ROWS ? r.overdue() : r.overdue().stream()
+                .sorted(java.util.Comparator.comparingLong(OverdueRow::count).reversed()
+                        .thenComparing(OverdueRow::institution)).limit(CHART_ROWS).toList();
+        if (top.size() < r.overdue().size()) {
+            h.append("<p class=\"sub\">The ").append(CHART_ROWS).append(" institutions with most overdue uploads of ")
+                    .append(r.overdue().size()).append("; all are in the table.</p>");
+        }
+        long max = top.stream().mapToLong(OverdueRow::count).max().orElse(1);
         int left = 130;
         int plot = 400;
-        int ht = 20 + r.overdue().size() * 26 + 10;
+        int ht = 20 + top.size() * 26 + 10;
         h.append(svgOpen("overdue", left + plot + 70, ht, "overdue uploads per institution"));
-        for (int k = 0; k < r.overdue().size(); k++) {
-            OverdueRow o = r.overdue().get(k);
+        for (int k = 0; k < top.size(); k++) {
+            OverdueRow o = top.get(k);
             int y = 12 + k * 26;
             int len = (int) Math.round((double) o.count() / max * plot);
             h.append(text(left - 8, y + 14, o.institution(), "tick", "end"));
