@@ -20,4 +20,8 @@ module io.wcsettle.core {
     exports io.wcsettle.core.prepayment;
     exports io.wcsettle.core.clearing;
     exports io.wcsettle.core.ledger;
+    exports io.wcsettle.core.institution;
+    exports io.wcsettle.core.monthly;
+    exports io.wcsettle.core.payment;
+    exports io.wcsettle.core.report;
 }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import io.wcsettle.examples.cli.CardCommand;
 import io.wcsettle.examples.cli.ClearCommand;
 import io.wcsettle.examples.cli.CliException;
+import io.wcsettle.examples.cli.ReportCommand;
 import io.wcsettle.examples.cli.SimulateCommand;
 import io.wcsettle.examples.conformance.ConformanceRunner;
 import io.wcsettle.core.error.WcsettleException;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "wcsettle", mixinStandardHelpOptions = true, version = "wcsettle 0.1.0",
         description = "wcsettle example programs.",
-        subcommands = {WcsettleCli.Conformance.class, Demo.class, ClearCommand.class, SimulateCommand.class, CardCommand.class})
+        subcommands = {WcsettleCli.Conformance.class, Demo.class, ClearCommand.class, SimulateCommand.class, CardCommand.class,
+            ReportCommand.class})
 public final class WcsettleCli implements Runnable {
 
     /** Exit code of a usage error (picocli's convention). */
