@@ -149,18 +149,13 @@ public final class RecordRegistry {
 
     private static Map<String, Quarter> existing(Connection c, List<DatedRecord> chunk) throws SQLException {
         Map<String, Quarter> found = new LinkedHashMap<>();
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < chunk.size(); i++) {
-            in.append(i == 0 ? "?" : ",?");
-        }
-        try (PreparedStatement p = c.prepareStatement("SELECT record_id, quarter FROM wcs_clearing_record WHERE record_id IN ("
-                + in + ")")) {
-            for (int i = 0; i < chunk.size(); i++) {
-                p.setString(i + 1, chunk.get(i).record().recordId());
-            }
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getString(1), quarter(rs.getInt(2)));
+        try (PreparedStatement p = c.prepareStatement("SELECT quarter FROM wcs_clearing_record WHERE record_id = ?")) {
+            for (DatedRecord d : chunk) {
+                p.setString(1, d.record().recordId());
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        found.put(d.record().recordId(), quarter(rs.getInt(1)));
+                    }
                 }
             }
         }

@@ -558,19 +558,17 @@ public final class JdbcMonthlySettlement implements AutoCloseable {
 
     private static Map<String, DirectSettlement> stored(Connection c, List<DirectSettlement> chunk) throws SQLException {
         Map<String, DirectSettlement> r = new LinkedHashMap<>();
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < chunk.size(); i++) {
-            in.append(i == 0 ? "?" : ",?");
-        }
+        // one primary-key lookup per id (an IN list of hundreds of parameters is not planned as
+        // index lookups by every database)
         try (PreparedStatement p = c.prepareStatement("SELECT " + SETTLEMENT_COLUMNS + ", s.deduction_fen FROM "
-                + "wcs_settlement s WHERE s.settlement_id IN (" + in + ")")) {
-            for (int i = 0; i < chunk.size(); i++) {
-                p.setString(i + 1, chunk.get(i).settlementId());
-            }
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    DirectSettlement s = settlementRow(rs);
-                    r.put(s.settlementId(), s);
+                + "wcs_settlement s WHERE s.settlement_id = ?")) {
+            for (DirectSettlement d : chunk) {
+                p.setString(1, d.settlementId());
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        DirectSettlement s = settlementRow(rs);
+                        r.put(s.settlementId(), s);
+                    }
                 }
             }
         }
