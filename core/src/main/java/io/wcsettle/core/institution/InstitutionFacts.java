@@ -37,7 +37,10 @@ public record InstitutionFacts(String institutionCode, Admdvs admdvs, AgreementS
      */
     public Institution toSettlementInstitution() {
         boolean agreement = state == AgreementState.IN_AGREEMENT || state == AgreementState.SUSPENDED;
-        return new Institution(institutionCode, admdvs, agreement && kinds.contains(SettlementKind.CROSS_PROVINCE),
-                state == AgreementState.SUSPENDED);
+        return Institution.builder(institutionCode, admdvs)
+                .crossProvince(agreement && kinds.contains(SettlementKind.CROSS_PROVINCE))
+                .localNetworked(agreement && kinds.contains(SettlementKind.LOCAL_NETWORKED))
+                .suspended(state == AgreementState.SUSPENDED)
+                .build();
     }
 }
