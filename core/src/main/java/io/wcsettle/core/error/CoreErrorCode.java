@@ -61,6 +61,16 @@ public enum CoreErrorCode implements ErrorCode {
     MALFORMED_ROW,
     /** A clearing record id seen twice in one clearing (R-CLR-5). */
     DUPLICATE_RECORD_ID,
+    /**
+     * An input file cannot be read: missing, a directory, unreadable, an I/O error, or changed
+     * while it was being read; the message names the file.
+     */
+    IO_FAILURE,
+    /**
+     * Temporary storage a bounded-memory computation spills to cannot be created, written or read
+     * back (directory missing or unwritable, disk full); the message names the directory.
+     */
+    TEMP_STORAGE_FAILURE,
     /** A ledger posting whose debits and credits differ, or without entries (R-PRE-8). */
     UNBALANCED_POSTING,
     /** An idempotency key reused with different content (R-PRE-8). */

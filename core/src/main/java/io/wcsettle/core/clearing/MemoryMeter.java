@@ -1,0 +1,27 @@
+package io.wcsettle.core.clearing;
+
+/**
+ * Counts the heap bytes that duplicate detection holds, for the statistics of a read (peak and
+ * current). It enforces nothing: every structure keeps to its own share of the budget and spills
+ * beyond it; this only makes the figures observable.
+ */
+final class MemoryMeter {
+
+    private long current;
+    private long peak;
+
+    void reserve(long bytes) {
+        current += bytes;
+        if (current > peak) {
+            peak = current;
+        }
+    }
+
+    void release(long bytes) {
+        current -= bytes;
+    }
+
+    long peak() {
+        return peak;
+    }
+}
