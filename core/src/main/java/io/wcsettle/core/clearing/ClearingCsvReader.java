@@ -281,7 +281,7 @@ public final class ClearingCsvReader {
             this.path = path;
             this.in = in;
             this.rereadable = rereadable;
-            this.temp = new TempStorage(tempDirectory, opener);
+            this.temp = new TempStorage(tempDirectory, opener, (int) Math.min(1 << 16, idMemory / 64), meter);
             this.window = new DenseIdWindow(idMemory / 4, meter);
             this.deferred = new DeferredDuplicates(idMemory, fingerprint, temp, meter);
             this.lineIndex = new LineIndex(idMemory / 32, temp, meter);

@@ -433,8 +433,15 @@ final class CsvRowParser {
                 if (c == ',') {
                     return fail(field, "extra fields after the last column");
                 }
-            } else if (c == '\n' || c == '\r') {
+            } else if (c == '\n') {
                 return fail(field + 1, "missing field");
+            } else if (c == '\r') {
+                if (i + 1 >= end && !eof) {
+                    return NEED_MORE;
+                }
+                if (i + 1 < end && b[i + 1] == '\n') {
+                    return fail(field + 1, "missing field");
+                }
             }
             return fail(field, CoreErrorCode.INVALID_AMOUNT, c == '-' ? "negative" : "not a decimal");
         }

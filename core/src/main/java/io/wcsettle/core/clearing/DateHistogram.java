@@ -1,6 +1,7 @@
 package io.wcsettle.core.clearing;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,7 +9,7 @@ import java.util.TreeMap;
  * Rows per confirmation date, so that the first and last date and the rows per clearing period
  * stay exact when duplicates found at the end of a read are taken out again. One page of 366
  * counters per calendar year that occurs (≈ 3 KiB), allocated on first use: the memory depends
- * on the years in the file, never on its length.
+ * on the years in the file (one or two in practice), never on its length.
  */
 final class DateHistogram {
 
@@ -21,16 +22,17 @@ final class DateHistogram {
         }
     }
 
-    private static final long PAGE_BYTES = 366 * 8 + 16;
+    private static final long PAGE_BYTES = 366 * 8 + 16 + 64;
 
-    private final long[][] years = new long[10000][];
+    private final Map<Integer, long[]> years = new HashMap<>();
     private final MemoryMeter meter;
+    private int minYear = Integer.MAX_VALUE;
+    private int maxYear = Integer.MIN_VALUE;
     private int lastYear = -1;
     private long[] lastPage;
 
     DateHistogram(MemoryMeter meter) {
         this.meter = meter;
-        meter.reserve(10000 * 8L + 16);
     }
 
     private static int slot(int yyyymmdd) {
@@ -45,10 +47,13 @@ final class DateHistogram {
     }
 
     private long[] page(int y) {
-        long[] page = years[y];
+        long[] page = years.get(y);
         if (page == null) {
-            page = years[y] = new long[366];
+            page = new long[366];
+            years.put(y, page);
             meter.reserve(PAGE_BYTES);
+            minYear = Math.min(minYear, y);
+            maxYear = Math.max(maxYear, y);
         }
         lastYear = y;
         lastPage = page;
@@ -62,8 +67,8 @@ final class DateHistogram {
 
     /** Earliest date with rows in {@code [from, to]} (inclusive, as {@code yyyymmdd}), or null. */
     LocalDate first(int from, int to) {
-        for (int y = from / 10000; y <= to / 10000; y++) {
-            long[] page = years[y];
+        for (int y = Math.max(from / 10000, minYear); y <= Math.min(to / 10000, maxYear); y++) {
+            long[] page = years.get(y);
             if (page != null) {
                 for (int m = 1; m <= 12; m++) {
                     for (int d = 1; d <= 31; d++) {
@@ -80,8 +85,8 @@ final class DateHistogram {
 
     /** Latest date with rows in {@code [from, to]}, or null. */
     LocalDate last(int from, int to) {
-        for (int y = to / 10000; y >= from / 10000; y--) {
-            long[] page = years[y];
+        for (int y = Math.min(to / 10000, maxYear); y >= Math.max(from / 10000, minYear); y--) {
+            long[] page = years.get(y);
             if (page != null) {
                 for (int m = 12; m >= 1; m--) {
                     for (int d = 31; d >= 1; d--) {
@@ -107,11 +112,9 @@ final class DateHistogram {
     /** Rows per clearing period (R-CLR-2), periods without rows left out. */
     Map<Quarter, Long> byPeriod() {
         Map<Quarter, Long> out = new TreeMap<>();
-        for (int y = 1; y < years.length; y++) {
-            long[] page = years[y];
-            if (page == null) {
-                continue;
-            }
+        for (Map.Entry<Integer, long[]> e : years.entrySet()) {
+            int y = e.getKey();
+            long[] page = e.getValue();
             for (int m = 1; m <= 12; m++) {
                 for (int d = 1; d <= CsvRowParser.daysInMonth(y, m); d++) {
                     long n = page[MONTH_START[m] + d - 1];

@@ -183,9 +183,10 @@ final class DeferredDuplicates {
      */
     private void inMemory(LongPartitions store, int p, long n, int top, int usedBits, Emitter emit) {
         if (part == null) {
-            part = new LongArray(meter);
-            sorted = new LongArray(meter);
-            table = new LongArray(meter);
+            int bits = LongArray.chunkBitsFor(budget / 8);
+            part = new LongArray(meter, bits);
+            sorted = new LongArray(meter, bits);
+            table = new LongArray(meter, bits);
         }
         if (n <= DIRECT_MAX) {
             direct(store, p, n, top, emit);
@@ -266,7 +267,7 @@ final class DeferredDuplicates {
             if (directTable != null) {
                 meter.release(directTable.length * 8L + 16);
             }
-            directTable = new long[Math.max(size, 1 << 12)];
+            directTable = new long[Math.max(size, 1 << 8)];
             meter.reserve(directTable.length * 8L + 16);
         } else {
             Arrays.fill(directTable, 0, size, 0L);

@@ -25,13 +25,14 @@ final class ExternalSorter {
     static final int MAX_RECORD = 1 << 17;
     private static final int MAX_CHUNK = 1 << 17;
     private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final int RUN_BUFFER = 1 << 15;
 
     private final long memoryBytes;
     private final TempStorage temp;
     private final MemoryMeter meter;
     private final int fanIn;
     private final int chunkSize;
+    private final int runBuffer;
+    private final int indexChunkBits;
 
     /** Arrays the records of the current batch are in, addressed by index from {@code refs}. */
     private final List<byte[]> chunks = new ArrayList<>();
@@ -58,9 +59,11 @@ final class ExternalSorter {
         this.memoryBytes = Math.max(memoryBytes, 2L * chunkSize);
         this.temp = temp;
         this.meter = meter;
-        this.fanIn = (int) Math.max(2, Math.min(64, memoryBytes / (4L * RUN_BUFFER)));
-        this.keys = new LongArray(meter);
-        this.refs = new LongArray(meter);
+        this.runBuffer = (int) Math.max(1 << 12, Math.min(1 << 15, memoryBytes / 16));
+        this.fanIn = (int) Math.max(2, Math.min(64, memoryBytes / (2L * runBuffer)));
+        this.indexChunkBits = LongArray.chunkBitsFor(memoryBytes / 4);
+        this.keys = new LongArray(meter, indexChunkBits);
+        this.refs = new LongArray(meter, indexChunkBits);
     }
 
     /** Records added. */
@@ -154,8 +157,8 @@ final class ExternalSorter {
             return;
         }
         if (auxKeys == null) {
-            auxKeys = new LongArray(meter);
-            auxRefs = new LongArray(meter);
+            auxKeys = new LongArray(meter, indexChunkBits);
+            auxRefs = new LongArray(meter, indexChunkBits);
         }
         while (auxKeys.size() < n) {
             auxKeys.add(0);
@@ -371,16 +374,20 @@ final class ExternalSorter {
         private final TempStorage.Reader in;
         private byte[] b = new byte[256];
         private int len;
+        private boolean done;
 
         RunCursor(TempStorage.TempFile file, long from, long to) {
-            in = file.reader(from, to, RUN_BUFFER);
-            meter.reserve(RUN_BUFFER);
+            in = file.reader(from, to, runBuffer);
+            meter.reserve(runBuffer);
         }
 
         @Override
         public boolean next() {
             if (in.remaining() == 0) {
-                meter.release(RUN_BUFFER);
+                if (!done) {
+                    done = true;
+                    meter.release(runBuffer);
+                }
                 return false;
             }
             len = in.readInt();

@@ -22,9 +22,9 @@ final class LineIndex {
     private final java.nio.ByteBuffer block = java.nio.ByteBuffer.wrap(blockBytes);
 
     LineIndex(long memoryBytes, TempStorage temp, MemoryMeter meter) {
-        this.maxInMemory = Math.max(BLOCK, memoryBytes / 8);
+        this.maxInMemory = Math.max(64, memoryBytes / 8);
         this.temp = temp;
-        this.memory = new LongArray(meter);
+        this.memory = new LongArray(meter, LongArray.chunkBitsFor(memoryBytes));
     }
 
     /** Records the start of line {@code 64 (size() + 1)}. */

@@ -8,18 +8,33 @@ import java.util.Arrays;
  */
 final class LongArray {
 
-    static final int CHUNK_BITS = 13;
-    static final int CHUNK = 1 << CHUNK_BITS;
-    private static final int MASK = CHUNK - 1;
-    static final long BYTES_PER_CHUNK = CHUNK * 8L + 16;
+    /** The largest chunk: 8,192 longs, 64 KiB. */
+    static final int MAX_CHUNK_BITS = 13;
 
+    private final int chunkBits;
+    private final int mask;
+    private final long bytesPerChunk;
     private final MemoryMeter meter;
     private long[][] chunks = new long[4][];
     private int chunkCount;
     private long size;
 
+    /** Chunks of 8,192 longs. */
     LongArray(MemoryMeter meter) {
+        this(meter, MAX_CHUNK_BITS);
+    }
+
+    /** Chunks of {@code 2^chunkBits} longs. */
+    LongArray(MemoryMeter meter, int chunkBits) {
+        this.chunkBits = Math.max(4, Math.min(MAX_CHUNK_BITS, chunkBits));
+        this.mask = (1 << this.chunkBits) - 1;
+        this.bytesPerChunk = (8L << this.chunkBits) + 16;
         this.meter = meter;
+    }
+
+    /** Chunk bits for an array that should stay within about {@code bytes}: 1/8 of it per chunk. */
+    static int chunkBitsFor(long bytes) {
+        return 63 - Long.numberOfLeadingZeros(Math.max(16, bytes / 64));
     }
 
     /** An array of {@code n} zeros. */
@@ -35,28 +50,28 @@ final class LongArray {
     }
 
     long get(long i) {
-        return chunks[(int) (i >>> CHUNK_BITS)][(int) i & MASK];
+        return chunks[(int) (i >>> chunkBits)][(int) i & mask];
     }
 
     void set(long i, long v) {
-        chunks[(int) (i >>> CHUNK_BITS)][(int) i & MASK] = v;
+        chunks[(int) (i >>> chunkBits)][(int) i & mask] = v;
     }
 
     void add(long v) {
-        if (size == (long) chunkCount << CHUNK_BITS) {
+        if (size == (long) chunkCount << chunkBits) {
             ensureCapacity(size + 1);
         }
-        chunks[(int) (size >>> CHUNK_BITS)][(int) size & MASK] = v;
+        chunks[(int) (size >>> chunkBits)][(int) size & mask] = v;
         size++;
     }
 
     private void ensureCapacity(long n) {
-        while ((long) chunkCount << CHUNK_BITS < n) {
+        while ((long) chunkCount << chunkBits < n) {
             if (chunkCount == chunks.length) {
                 chunks = Arrays.copyOf(chunks, chunks.length * 2);
             }
-            chunks[chunkCount++] = new long[CHUNK];
-            meter.reserve(BYTES_PER_CHUNK);
+            chunks[chunkCount++] = new long[1 << chunkBits];
+            meter.reserve(bytesPerChunk);
         }
     }
 
@@ -67,7 +82,7 @@ final class LongArray {
 
     /** Drops the chunks. */
     void free() {
-        meter.release(chunkCount * BYTES_PER_CHUNK);
+        meter.release(chunkCount * bytesPerChunk);
         chunks = new long[4][];
         chunkCount = 0;
         size = 0;
@@ -75,6 +90,6 @@ final class LongArray {
 
     /** Bytes held. */
     long bytes() {
-        return chunkCount * BYTES_PER_CHUNK;
+        return chunkCount * bytesPerChunk;
     }
 }

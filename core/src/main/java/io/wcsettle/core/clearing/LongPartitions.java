@@ -20,16 +20,17 @@ import java.util.function.LongConsumer;
 final class LongPartitions {
 
     static final int MAX_SPILLS = 64;
-    private static final int CHUNK_BITS = 13;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-    private static final int MASK = CHUNK - 1;
+    private final int chunkBits;
+    private final int chunk;
+    private final int mask;
     private static final long RUN_BYTES_PER_VALUE = 10;
     private static final long OUT_BYTES_PER_VALUE = 8;
 
     private final int partitions;
     private final int capacity;
+    private final int readBuffer;
     private final TempStorage temp;
-    private final MemoryMeter meter;
+    private final MemoryMeter.Account meter;
 
     // the run being collected: values and their partitions, in arrival order
     private final long[][] runValues;
@@ -37,7 +38,7 @@ final class LongPartitions {
     private int runSize;
     private long[] runChunk;
     private short[] runPartChunk;
-    private int inChunk = CHUNK;
+    private int inChunk;
     private int chunksAllocated;
 
     // the last distributed run, kept in memory: partition p is out[start[p] .. start[p + 1])
@@ -57,14 +58,20 @@ final class LongPartitions {
             throw new IllegalArgumentException("partitions");
         }
         this.partitions = partitions;
-        long cap = memoryBytes / (RUN_BYTES_PER_VALUE + OUT_BYTES_PER_VALUE);
-        this.capacity = (int) Math.max(CHUNK, Math.min(cap / CHUNK * CHUNK, 1 << 30));
+        long cap = Math.max(64, memoryBytes / (RUN_BYTES_PER_VALUE + OUT_BYTES_PER_VALUE));
+        // chunks of 8,192 values (64 KiB, never a "humongous" allocation), smaller for tiny budgets
+        this.chunkBits = Math.max(4, Math.min(13, 63 - Long.numberOfLeadingZeros(cap / 4)));
+        this.chunk = 1 << chunkBits;
+        this.mask = chunk - 1;
+        this.capacity = (int) Math.min(cap / chunk * chunk, 1 << 30);
+        this.inChunk = chunk;
+        this.readBuffer = (int) Math.max(1 << 10, Math.min(1 << 15, memoryBytes / 16));
         this.temp = temp;
-        this.meter = meter;
-        int chunks = capacity / CHUNK;
+        this.meter = meter.account();
+        int chunks = capacity / chunk;
         this.runValues = new long[chunks][];
         this.runParts = new short[chunks][];
-        meter.reserve(chunks * 16L + partitions * 8L);
+        this.meter.reserve(chunks * 16L + partitions * 8L);
     }
 
     int partitions() {
@@ -83,7 +90,7 @@ final class LongPartitions {
 
     /** Appends {@code v} to partition {@code p}. */
     void add(int p, long v) {
-        if (inChunk == CHUNK) {
+        if (inChunk == chunk) {
             nextChunk();
         }
         runChunk[inChunk] = v;
@@ -101,12 +108,12 @@ final class LongPartitions {
             distribute();
             spillDistributed();
         }
-        int c = runSize >>> CHUNK_BITS;
+        int c = runSize >>> chunkBits;
         if (runValues[c] == null) {
-            runValues[c] = new long[CHUNK];
-            runParts[c] = new short[CHUNK];
+            runValues[c] = new long[chunk];
+            runParts[c] = new short[chunk];
             chunksAllocated++;
-            meter.reserve(CHUNK * RUN_BYTES_PER_VALUE + 32);
+            meter.reserve(chunk * RUN_BYTES_PER_VALUE + 32);
         }
         runChunk = runValues[c];
         runPartChunk = runParts[c];
@@ -116,11 +123,11 @@ final class LongPartitions {
     /** Counting sort of the run into {@code out} by partition. */
     private void distribute() {
         int[] start = new int[partitions + 1];
-        int fullChunks = runSize >>> CHUNK_BITS;
-        int rest = runSize & MASK;
+        int fullChunks = runSize >>> chunkBits;
+        int rest = runSize & mask;
         for (int c = 0; c <= fullChunks && c < runParts.length; c++) {
             short[] ps = runParts[c];
-            int n = c < fullChunks ? CHUNK : rest;
+            int n = c < fullChunks ? chunk : rest;
             for (int k = 0; k < n; k++) {
                 start[ps[k] + 1]++;
             }
@@ -128,14 +135,14 @@ final class LongPartitions {
         for (int p = 0; p < partitions; p++) {
             start[p + 1] += start[p];
         }
-        int outChunks = (runSize + MASK) >>> CHUNK_BITS;
+        int outChunks = (runSize + mask) >>> chunkBits;
         if (out == null) {
             out = new long[runValues.length][];
         }
         for (int c = 0; c < outChunks; c++) {
             if (out[c] == null) {
-                out[c] = new long[CHUNK];
-                meter.reserve(CHUNK * OUT_BYTES_PER_VALUE + 16);
+                out[c] = new long[chunk];
+                meter.reserve(chunk * OUT_BYTES_PER_VALUE + 16);
             }
         }
         int[] next = Arrays.copyOf(start, partitions);
@@ -143,16 +150,16 @@ final class LongPartitions {
         for (int c = 0; c <= fullChunks && c < runValues.length; c++) {
             long[] vs = runValues[c];
             short[] ps = runParts[c];
-            int n = c < fullChunks ? CHUNK : rest;
+            int n = c < fullChunks ? chunk : rest;
             for (int k = 0; k < n; k++) {
                 int d = next[ps[k]]++;
-                o[d >>> CHUNK_BITS][d & MASK] = vs[k];
+                o[d >>> chunkBits][d & mask] = vs[k];
             }
         }
         outStart = start;
         distributed = true;
         runSize = 0;
-        inChunk = CHUNK;
+        inChunk = chunk;
     }
 
     /** Writes the distributed run to the temporary file. */
@@ -162,8 +169,8 @@ final class LongPartitions {
         }
         spillStarts.add(file.size());
         int total = outStart[partitions];
-        for (int c = 0; c << CHUNK_BITS < total; c++) {
-            file.writeLongs(out[c], 0, Math.min(CHUNK, total - (c << CHUNK_BITS)));
+        for (int c = 0; c << chunkBits < total; c++) {
+            file.writeLongs(out[c], 0, Math.min(chunk, total - (c << chunkBits)));
         }
         int[] counts = new int[partitions];
         for (int p = 0; p < partitions; p++) {
@@ -234,7 +241,7 @@ final class LongPartitions {
             if (runValues[c] != null) {
                 runValues[c] = null;
                 runParts[c] = null;
-                meter.release(CHUNK * RUN_BYTES_PER_VALUE + 32);
+                meter.release(chunk * RUN_BYTES_PER_VALUE + 32);
             }
         }
         runChunk = null;
@@ -270,8 +277,8 @@ final class LongPartitions {
                 meter.reserve(spillOffsets.length * (partitions * 8L + 16));
             }
             if (reader == null) {
-                reader = file.reader(0, 0, 1 << 15);
-                meter.reserve(1 << 15);
+                reader = file.reader(0, 0, readBuffer);
+                meter.reserve(readBuffer);
             }
             for (int s = 0; s < spillOffsets.length; s++) {
                 int n = spillCounts.get(s)[p];
@@ -284,7 +291,7 @@ final class LongPartitions {
         }
         long[][] o = out;
         for (int d = outStart[p], e = outStart[p + 1]; d < e; d++) {
-            sink.accept(o[d >>> CHUNK_BITS][d & MASK]);
+            sink.accept(o[d >>> chunkBits][d & mask]);
         }
     }
 
@@ -293,7 +300,7 @@ final class LongPartitions {
         if (out != null) {
             for (long[] c : out) {
                 if (c != null) {
-                    meter.release(CHUNK * OUT_BYTES_PER_VALUE + 16);
+                    meter.release(chunk * OUT_BYTES_PER_VALUE + 16);
                 }
             }
             out = null;
@@ -302,12 +309,15 @@ final class LongPartitions {
             if (runValues[c] != null) {
                 runValues[c] = null;
                 runParts[c] = null;
-                meter.release(CHUNK * RUN_BYTES_PER_VALUE + 32);
+                meter.release(chunk * RUN_BYTES_PER_VALUE + 32);
             }
         }
         if (file != null) {
             file.delete();
             file = null;
         }
+        spillOffsets = null;
+        reader = null;
+        meter.close();
     }
 }

@@ -24,4 +24,35 @@ final class MemoryMeter {
     long peak() {
         return peak;
     }
+
+    /** Bytes held now. */
+    long current() {
+        return current;
+    }
+
+    /** A part of this meter that one structure reserves into and gives back whole when it closes. */
+    Account account() {
+        return new Account();
+    }
+
+    /** See {@link #account()}. */
+    final class Account {
+        private long held;
+
+        void reserve(long bytes) {
+            held += bytes;
+            MemoryMeter.this.reserve(bytes);
+        }
+
+        void release(long bytes) {
+            held -= bytes;
+            MemoryMeter.this.release(bytes);
+        }
+
+        /** Gives back everything still held. */
+        void close() {
+            MemoryMeter.this.release(held);
+            held = 0;
+        }
+    }
 }

@@ -11,7 +11,8 @@ final class RowFetcher {
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
             .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
-    static final int BUFFER = 1 << 17;
+    /** The longest line (64 KiB, the reader's limit) and one read step more. */
+    static final int BUFFER = (1 << 16) + (1 << 13);
     /** Bytes read at a time: 64 lines of a typical file, so that a jump reads little. */
     private static final int STEP = 1 << 13;
 

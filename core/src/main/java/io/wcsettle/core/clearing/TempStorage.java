@@ -37,12 +37,20 @@ final class TempStorage implements AutoCloseable {
 
     private final Path directory;
     private final Opener opener;
+    private final int bufferBytes;
+    private final MemoryMeter meter;
     private final List<TempFile> open = new ArrayList<>();
     private long bytesWritten;
 
-    TempStorage(Path directory, Opener opener) {
+    /**
+     * @param bufferBytes write buffer of each file (4 KiB to 64 KiB)
+     * @param meter       counts the buffers
+     */
+    TempStorage(Path directory, Opener opener, int bufferBytes, MemoryMeter meter) {
         this.directory = directory;
         this.opener = opener;
+        this.bufferBytes = Math.max(1 << 12, Math.min(1 << 16, bufferBytes));
+        this.meter = meter;
     }
 
     /** Bytes written to temporary files so far. */
@@ -92,7 +100,7 @@ final class TempStorage implements AutoCloseable {
     final class TempFile {
         private final Path path;
         private final FileChannel channel;
-        private final ByteBuffer out = ByteBuffer.allocate(1 << 16);
+        private final ByteBuffer out;
         private long size;
         private long flushed;
         private boolean deleted;
@@ -100,6 +108,8 @@ final class TempStorage implements AutoCloseable {
         private TempFile(Path path, FileChannel channel) {
             this.path = path;
             this.channel = channel;
+            this.out = ByteBuffer.allocate(bufferBytes);
+            meter.reserve(bufferBytes + 64L);
         }
 
         WcsettleException failure(String what, Exception e) {
@@ -206,6 +216,7 @@ final class TempStorage implements AutoCloseable {
                 return;
             }
             deleted = true;
+            meter.release(bufferBytes + 64L);
             try {
                 channel.close();
             } catch (IOException ignored) {
