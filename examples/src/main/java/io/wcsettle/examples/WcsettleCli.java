@@ -32,7 +32,11 @@ public final class WcsettleCli implements Runnable {
         CommandLine cli = new CommandLine(new WcsettleCli());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("error: " + describe(ex));
-            if (parsed.hasMatchedOption("--verbose")) {
+            boolean verbose = false;
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+                verbose |= p.hasMatchedOption("--verbose"); // the option is inherited: it may follow the subcommand
+            }
+            if (verbose) {
                 ex.printStackTrace(cmd.getErr());
             }
             return 2;

@@ -238,7 +238,8 @@ public final class ClearingCsvReader {
     }
 
     static WcsettleException ioFailure(String file, String what, Exception e) {
-        String reason = e == null || e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+        String reason = e == null || e.getMessage() == null || e.getMessage().equals(file) ? ""
+                : " (" + e.getMessage() + ")";
         return new WcsettleException(CoreErrorCode.IO_FAILURE, "file", file + ": " + what + reason, e);
     }
 
