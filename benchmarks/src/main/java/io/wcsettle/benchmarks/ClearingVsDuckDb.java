@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,15 +115,18 @@ public final class ClearingVsDuckDb {
         long denseMillis = results.get(IdShape.DENSE)[0].millis;
         System.out.printf("%n%d rows, %d duplicates per million; times are the best of %d runs after a warm-up%n",
                 rows, perMillion, runs);
-        System.out.println("| ids | file MB | SDK ms | DuckDB ms | DuckDB/SDK | SDK vs dense | SDK bytes/record held"
+        long denseCpu = results.get(IdShape.DENSE)[0].cpuMillis;
+        System.out.println("| ids | file MB | SDK ms (cpu) | DuckDB ms (cpu) | DuckDB/SDK | SDK vs dense | SDK bytes/record held"
                 + " | SDK spilled MB | SDK peak heap MB | SDK peak RSS MB | DuckDB peak RSS MB |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Map.Entry<IdShape, Side[]> e : results.entrySet()) {
             Side s = e.getValue()[0];
             Side d = e.getValue()[1];
-            System.out.printf("| %s | %d | %d | %d | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.1f |%n", e.getKey().label(),
-                    s.fileBytes >> 20, s.millis, d.millis, (double) d.millis / Math.max(1, s.millis),
-                    (double) s.millis / Math.max(1, denseMillis), (double) s.peakIdBytes / Math.max(1, rows),
+            System.out.printf("| %s | %d | %d (%d) | %d (%d) | %.2f (%.2f) | %.2f (%.2f) | %.2f | %.1f | %.1f | %.1f | %.1f |%n",
+                    e.getKey().label(), s.fileBytes >> 20, s.millis, s.cpuMillis, d.millis, d.cpuMillis,
+                    (double) d.millis / Math.max(1, s.millis), (double) d.cpuMillis / Math.max(1, s.cpuMillis),
+                    (double) s.millis / Math.max(1, denseMillis), (double) s.cpuMillis / Math.max(1, denseCpu),
+                    (double) s.peakIdBytes / Math.max(1, rows),
                     s.spilledBytes / 1048576.0, s.peakHeap / 1048576.0, s.rss / 1048576.0, d.rss / 1048576.0);
         }
     }
@@ -166,6 +167,7 @@ public final class ClearingVsDuckDb {
     /** What one side measured. */
     private static final class Side {
         long millis = -1;
+        long cpuMillis = -1;
         long cleared;
         long duplicates;
         long peakIdBytes;
@@ -194,6 +196,7 @@ public final class ClearingVsDuckDb {
                     case "pair" -> side.pairs.put(f[1], new long[] {Long.parseLong(f[2]), Long.parseLong(f[3]),
                         Long.parseLong(f[4])});
                     case "millis" -> side.millis = Long.parseLong(f[1]);
+                    case "cpu" -> side.cpuMillis = Long.parseLong(f[1]);
                     case "cleared" -> side.cleared = Long.parseLong(f[1]);
                     case "duplicates" -> side.duplicates = Long.parseLong(f[1]);
                     case "idbytes" -> side.peakIdBytes = Long.parseLong(f[1]);
@@ -211,21 +214,27 @@ public final class ClearingVsDuckDb {
     }
 
     /** Runs in the SDK child JVM: clears the file {@code runs} times after a warm-up. */
-    private static void sdkChild(Path file, int runs) {
+    private static void sdkChild(Path file, int runs) throws InterruptedException {
+        HeapSampler sampler = HeapSampler.start();
         ClearingCsvReader reader = ClearingCsvReader.builder().onMalformed(OnMalformed.SKIP_AND_REPORT).build();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long bestCpu = Long.MAX_VALUE;
         long best = Long.MAX_VALUE;
         CsvClearingResult result = null;
         long peakIdBytes = 0;
         for (int k = 0; k <= runs; k++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             result = reader.read(file);
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            long cpu = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
             DuplicateCheckStats st = result.duplicateCheck();
             System.out.printf("run %d%s: %d ms (exact %d, fingerprinted %d, re-read %d, peak %d KiB, spilled %d KiB)%n",
                     k, k == 0 ? " (warm-up)" : "", ms, st.exactIds(), st.fingerprintedIds(), st.rowsReread(),
                     st.peakMemoryBytes() >> 10, st.spilledBytes() >> 10);
             if (k > 0) {
                 best = Math.min(best, ms);
+                bestCpu = Math.min(bestCpu, cpu);
             }
             peakIdBytes = Math.max(peakIdBytes, st.peakMemoryBytes());
         }
@@ -238,8 +247,9 @@ public final class ClearingVsDuckDb {
         System.out.println("duplicates " + result.duplicateRows());
         System.out.println("idbytes " + peakIdBytes);
         System.out.println("spilled " + result.duplicateCheck().spilledBytes());
-        System.out.println("heap " + peakHeap());
+        System.out.println("heap " + sampler.stop());
         System.out.println("rss " + peakRss());
+        System.out.println("cpu " + bestCpu);
         System.out.println("millis " + best);
     }
 
@@ -260,8 +270,11 @@ public final class ClearingVsDuckDb {
     }
 
     /** Runs in the DuckDB child JVM. */
-    private static void duckChild(Path file, int runs) throws SQLException {
+    private static void duckChild(Path file, int runs) throws SQLException, InterruptedException {
+        HeapSampler sampler = HeapSampler.start();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String sql = duckSql(file);
+        long bestCpu = Long.MAX_VALUE;
         long best = Long.MAX_VALUE;
         Map<String, long[]> pairs = new TreeMap<>();
         long cleared = 0;
@@ -273,6 +286,7 @@ public final class ClearingVsDuckDb {
                 pairs.clear();
                 cleared = 0;
                 dups = 0;
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 try (ResultSet rs = s.executeQuery(sql)) {
                     while (rs.next()) {
@@ -284,28 +298,53 @@ public final class ClearingVsDuckDb {
                     }
                 }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                System.out.println("run " + k + (k == 0 ? " (warm-up)" : "") + ": " + ms + " ms");
+                long cpu = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+                System.out.println("run " + k + (k == 0 ? " (warm-up)" : "") + ": " + ms + " ms, cpu " + cpu + " ms");
                 if (k > 0) {
                     best = Math.min(best, ms);
+                    bestCpu = Math.min(bestCpu, cpu);
                 }
             }
         }
         pairs.forEach((k, v) -> System.out.println("pair " + k + " " + v[0] + " " + v[1] + " " + v[2]));
         System.out.println("cleared " + cleared);
         System.out.println("duplicates " + dups);
-        System.out.println("heap " + peakHeap());
+        System.out.println("heap " + sampler.stop());
         System.out.println("rss " + peakRss());
+        System.out.println("cpu " + bestCpu);
         System.out.println("millis " + best);
     }
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
+    /** Samples the used heap (garbage not yet collected included) every 5 ms; the peak is what a heap limit must cover. */
+    private static final class HeapSampler extends Thread {
+        private volatile boolean running = true;
+        private long peak;
+
+        static HeapSampler start() {
+            HeapSampler s = new HeapSampler();
+            s.setDaemon(true);
+            s.start();
+            return s;
+        }
+
+        @Override
+        public void run() {
+            java.lang.management.MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+            while (running) {
+                peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
-        return sum;
+
+        long stop() throws InterruptedException {
+            running = false;
+            join();
+            return peak;
+        }
     }
 
     /** Peak resident set size of this process (VmHWM), 0 where /proc is not available. */

@@ -271,6 +271,8 @@ public final class ClearingCsvReader {
         private final int periodTo;
 
         private final List<CsvRowProblem> problems = new ArrayList<>();
+        /** Keeps the early bitmap load alive (its value is not needed). */
+        private long touched;
         private long accepted;
         private long outside;
         private long skipped;
@@ -307,7 +309,12 @@ public final class ClearingCsvReader {
                         endLine(start);
                         continue;
                     }
-                    int next = row.parse(buf, pos, lim, eof);
+                    int next = row.parseId(buf, pos, lim, eof);
+                    if (next >= 0) {
+                        // start the dense bitmap's memory access now, use it after the rest of the row
+                        touched = row.idNumeric ? window.touch(row.idNumber) : 0;
+                        next = row.parseRest(buf, next, lim, eof);
+                    }
                     if (next == CsvRowParser.NEED_MORE) {
                         needMore();
                         continue;
@@ -325,6 +332,12 @@ public final class ClearingCsvReader {
                         continue;
                     }
                     pos = next;
+                    // look one row ahead: start the bitmap access of the next id now, so that
+                    // shuffled sequence ids do not wait for memory one row at a time
+                    long ahead = CsvRowParser.peekShortNumericId(buf, pos, lim);
+                    if (ahead >= 0) {
+                        touched ^= window.touch(ahead);
+                    }
                     accept(line + 1, start);
                     endLine(start);
                 }

@@ -81,6 +81,32 @@ final class CsvRowParser {
      * tells whether the input ends at {@code end}.
      */
     int parse(byte[] b, int i, int end, boolean eof) {
+        int next = parseId(b, i, end, eof);
+        return next < 0 ? next : parseRest(b, next, end, eof);
+    }
+
+    /**
+     * The value of a numeric id of 1..7 digits at {@code b[i]} followed by a comma (the common
+     * shape of sequence ids), or -1: a cheap look at the next row, without parsing it.
+     */
+    static long peekShortNumericId(byte[] b, int i, int end) {
+        if (i + 8 > end) {
+            return -1;
+        }
+        long x = (long) LONGS.get(b, i) - 0x3030303030303030L;
+        long nonDigit = (x | (x + 0x7676767676767676L)) & HIGHS;
+        int len = Long.numberOfTrailingZeros(nonDigit) >>> 3;
+        if (len > 0 && len < 8 && b[i + len] == ',' && (b[i] != '0' || len == 1)) {
+            return digits8(x << (8 * (8 - len)));
+        }
+        return -1;
+    }
+
+    /**
+     * Parses the {@code record_id} at {@code b[i]}: the index after its comma, {@link #NEED_MORE}
+     * or {@link #MALFORMED}. {@link #parseRest} goes on from there.
+     */
+    int parseId(byte[] b, int i, int end, boolean eof) {
         int start = i;
         if (i + 8 <= end) {
             // fast path: a numeric id of 1..7 digits followed by ',' parsed 8 bytes at once
@@ -93,7 +119,7 @@ final class CsvRowParser {
                 idEnd = start + len;
                 idNumeric = true;
                 idNumber = v;
-                return parseRest(b, idEnd + 1, end, eof);
+                return idEnd + 1;
             }
         }
         int j = text(b, i, end, eof, RECORD_ID);
@@ -130,7 +156,7 @@ final class CsvRowParser {
                 idNumber = v;
             }
         }
-        return parseRest(b, j + 1, end, eof);
+        return j + 1;
     }
 
     /** The value of 8 digit bytes already reduced to 0..9 each, first digit in the low byte. */
@@ -252,8 +278,8 @@ final class CsvRowParser {
         return n;
     }
 
-    /** Parses the row from {@code insured_admdvs} on. */
-    private int parseRest(byte[] b, int i, int end, boolean eof) {
+    /** Parses the row from {@code insured_admdvs} on (after {@link #parseId}). */
+    int parseRest(byte[] b, int i, int end, boolean eof) {
         int r = admdvs(b, i, end, eof, 1);
         if (r < 0) {
             return r;

@@ -44,6 +44,20 @@ final class DenseIdWindow {
     }
 
     /**
+     * Loads the bitmap word of {@code id} without recording anything, so that the memory access
+     * is under way while the rest of the row is parsed (shuffled ids make every access a cache
+     * miss); the value is only a hint for {@link #add}.
+     */
+    long touch(long id) {
+        long rel = id - base;
+        if (base < 0 || rel < 0 || rel >= span) {
+            return 0;
+        }
+        long[] page = pages[(int) (rel >>> PAGE_BITS)];
+        return page == null ? 0 : page[((int) rel & ((1 << PAGE_BITS) - 1)) >>> 6];
+    }
+
+    /**
      * Records the numeric id {@code id} (0 ≤ id < 10¹⁸): {@link #NEW}, {@link #SEEN} or
      * {@link #OUTSIDE}.
      */

@@ -23,9 +23,6 @@ import io.wcsettle.core.error.WcsettleException;
  */
 final class TempStorage implements AutoCloseable {
 
-    private static final java.lang.invoke.VarHandle LONGS_BE = java.lang.invoke.MethodHandles
-            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
-
     /** Opens a file for writing and reading back; a seam for tests that simulate a full disk. */
     @FunctionalInterface
     interface Opener {
@@ -108,7 +105,7 @@ final class TempStorage implements AutoCloseable {
         private TempFile(Path path, FileChannel channel) {
             this.path = path;
             this.channel = channel;
-            this.out = ByteBuffer.allocate(bufferBytes);
+            this.out = ByteBuffer.allocateDirect(bufferBytes); // no copy through a temporary direct buffer
             meter.reserve(bufferBytes + 64L);
         }
 
@@ -157,12 +154,9 @@ final class TempStorage implements AutoCloseable {
                     flush();
                 }
                 int n = Math.min(to - k, out.remaining() / 8);
-                byte[] a = out.array();
-                int at = out.position();
-                for (int e = k + n; k < e; k++, at += 8) {
-                    LONGS_BE.set(a, at, v[k]);
+                for (int e = k + n; k < e; k++) {
+                    out.putLong(v[k]);
                 }
-                out.position(at);
                 size += n * 8L;
             }
         }
@@ -205,6 +199,25 @@ final class TempStorage implements AutoCloseable {
             return b.position() - off;
         }
 
+        /** Reads {@code dst.remaining()} bytes at {@code position} into {@code dst} (fewer only at the end). */
+        void read(long position, ByteBuffer dst) {
+            if (out.position() > 0) {
+                flush();
+            }
+            try {
+                long at = position;
+                while (dst.hasRemaining()) {
+                    int n = channel.read(dst, at);
+                    if (n < 0) {
+                        break;
+                    }
+                    at += n;
+                }
+            } catch (IOException e) {
+                throw failure("cannot read back a temporary file", e);
+            }
+        }
+
         /** A buffered sequential reader of the bytes in {@code [from, to)}. */
         Reader reader(long from, long to, int bufferBytes) {
             return new Reader(this, from, to, bufferBytes);
@@ -240,7 +253,7 @@ final class TempStorage implements AutoCloseable {
 
         private Reader(TempFile file, long from, long to, int bufferBytes) {
             this.file = file;
-            this.buf = ByteBuffer.allocate(bufferBytes);
+            this.buf = ByteBuffer.allocateDirect(bufferBytes);
             reset(from, to);
         }
 
@@ -263,12 +276,14 @@ final class TempStorage implements AutoCloseable {
             }
             buf.compact();
             int want = (int) Math.min(buf.remaining(), end - next);
-            int got = file.read(next, buf.array(), buf.position(), want);
+            int at = buf.position();
+            buf.limit(at + want);
+            file.read(next, buf);
+            int got = buf.position() - at;
             if (got < want) {
                 throw file.failure("temporary file shorter than written", new java.io.EOFException());
             }
             next += got;
-            buf.position(buf.position() + got);
             buf.flip();
             if (buf.remaining() < n) {
                 throw file.failure("temporary file shorter than written", new java.io.EOFException());
