@@ -158,8 +158,13 @@ public final class ClearingTotals {
     }
 
     /**
-     * The mutable hot-path accumulator: three dense arrays indexed by province-number pair, so
-     * adding a record is three array additions. Not thread-safe; one per thread or partition.
+     * The mutable hot-path accumulator: dense arrays indexed by province-number pair, so adding a
+     * record is a few array additions. Not thread-safe; one per thread or partition.
+     *
+     * <p>Amounts are non-negative and below 2⁶³, and sums are kept as a 63-bit part plus a carry
+     * count, so that a row can be added and later taken out again ({@link #subtract}, for a
+     * duplicate found at the end of a read) without a spurious overflow in between; whether a
+     * total fits in a long of fen is decided once, by {@link #toTotals()} ({@code AMOUNT_OVERFLOW}).
      */
     static final class Accumulator {
 
@@ -168,6 +173,9 @@ public final class ClearingTotals {
         private final long[] fund = new long[PAIRS];
         private final long[] deduction = new long[PAIRS];
         private final long[] count = new long[PAIRS];
+        private final long[] fundCarry = new long[PAIRS];
+        private final long[] deductionCarry = new long[PAIRS];
+        /** Per detail: fund, deduction, count, fund carry, deduction carry. */
         private final Map<DetailKey, long[]> details;
 
         Accumulator(boolean withDetails) {
@@ -182,14 +190,38 @@ public final class ClearingTotals {
             }
         }
 
+        /** Adds one record's non-negative amounts to pair {@code pairIndex}. */
         void add(int pairIndex, long fundFen, long deductionFen) {
-            try {
-                fund[pairIndex] = Math.addExact(fund[pairIndex], fundFen);
-                deduction[pairIndex] = Math.addExact(deduction[pairIndex], deductionFen);
-            } catch (ArithmeticException e) {
-                throw overflow(e);
+            long f = fund[pairIndex] + fundFen;
+            if (f < 0) {
+                f &= Long.MAX_VALUE;
+                fundCarry[pairIndex]++;
             }
+            fund[pairIndex] = f;
+            long d = deduction[pairIndex] + deductionFen;
+            if (d < 0) {
+                d &= Long.MAX_VALUE;
+                deductionCarry[pairIndex]++;
+            }
+            deduction[pairIndex] = d;
             count[pairIndex]++;
+        }
+
+        /** Takes out a record added before with the same amounts. */
+        void subtract(int pairIndex, long fundFen, long deductionFen) {
+            long f = fund[pairIndex] - fundFen;
+            if (f < 0) {
+                f &= Long.MAX_VALUE;
+                fundCarry[pairIndex]--;
+            }
+            fund[pairIndex] = f;
+            long d = deduction[pairIndex] - deductionFen;
+            if (d < 0) {
+                d &= Long.MAX_VALUE;
+                deductionCarry[pairIndex]--;
+            }
+            deduction[pairIndex] = d;
+            count[pairIndex]--;
         }
 
         boolean collectsDetails() {
@@ -197,20 +229,47 @@ public final class ClearingTotals {
         }
 
         void addDetail(int pairIndex, String institution, long fundFen, long deductionFen) {
-            long[] v = details.computeIfAbsent(new DetailKey(pairIndex, institution), k -> new long[3]);
-            try {
-                v[0] = Math.addExact(v[0], fundFen);
-                v[1] = Math.addExact(v[1], deductionFen);
-            } catch (ArithmeticException e) {
-                throw overflow(e);
-            }
+            long[] v = details.computeIfAbsent(new DetailKey(pairIndex, institution), k -> new long[5]);
+            addWithCarry(v, 0, 3, fundFen);
+            addWithCarry(v, 1, 4, deductionFen);
             v[2]++;
         }
 
+        /** Takes out a detail added before with the same amounts. */
+        void subtractDetail(int pairIndex, String institution, long fundFen, long deductionFen) {
+            DetailKey key = new DetailKey(pairIndex, institution);
+            long[] v = details.get(key);
+            addWithCarry(v, 0, 3, -fundFen);
+            addWithCarry(v, 1, 4, -deductionFen);
+            if (--v[2] == 0 && v[0] == 0 && v[1] == 0 && v[3] == 0 && v[4] == 0) {
+                details.remove(key);
+            }
+        }
+
+        private static void addWithCarry(long[] v, int at, int carryAt, long delta) {
+            long x = v[at] + delta;
+            if (x < 0) {
+                x &= Long.MAX_VALUE;
+                v[carryAt] += delta > 0 ? 1 : -1;
+            }
+            v[at] = x;
+        }
+
         ClearingTotals toTotals() {
+            for (int i = 0; i < PAIRS; i++) {
+                if (fundCarry[i] != 0 || deductionCarry[i] != 0) {
+                    throw overflow(new ArithmeticException("long overflow"));
+                }
+            }
             Map<DetailKey, long[]> d = new TreeMap<>();
             if (details != null) {
-                details.forEach((k, v) -> d.put(k, v.clone()));
+                for (Map.Entry<DetailKey, long[]> e : details.entrySet()) {
+                    long[] v = e.getValue();
+                    if (v[3] != 0 || v[4] != 0) {
+                        throw overflow(new ArithmeticException("long overflow"));
+                    }
+                    d.put(e.getKey(), new long[] {v[0], v[1], v[2]});
+                }
             }
             return new ClearingTotals(fund.clone(), deduction.clone(), count.clone(),
                     Collections.unmodifiableMap(d));

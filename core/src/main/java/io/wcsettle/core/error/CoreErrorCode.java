@@ -73,6 +73,12 @@ public enum CoreErrorCode implements ErrorCode {
     MALFORMED_ROW,
     /** A clearing record id seen twice in one clearing (R-CLR-5). */
     DUPLICATE_RECORD_ID,
+    /**
+     * Temporary storage a bounded-memory computation spills to cannot be created, written or read
+     * back (directory missing or unwritable, disk full); the message names the directory. Retryable
+     * once space or permissions are fixed.
+     */
+    TEMP_STORAGE_FAILURE(true),
     /** A ledger posting whose debits and credits differ, or without entries (R-PRE-8). */
     UNBALANCED_POSTING,
     /** An idempotency key reused with different content (R-PRE-8). */

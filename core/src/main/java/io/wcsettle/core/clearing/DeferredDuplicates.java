@@ -1,0 +1,439 @@
+package io.wcsettle.core.clearing;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.WcsettleException;
+
+/**
+ * Exact duplicate detection, in bounded memory, for record ids that {@link DenseIdWindow} does
+ * not cover (alphanumeric ids, sparse numbers). It runs in three steps:
+ *
+ * <ol>
+ * <li><b>Filter</b>, during the read: each row contributes one long, its id's fingerprint bits
+ *     and its line number, to {@link LongPartitions} partitioned by the top fingerprint bits (8
+ *     bytes per row, spilled to a temporary file beyond the budget).
+ * <li><b>Candidates</b>, at the end: partition by partition, rows whose fingerprints agree on
+ *     all 28 + partition bits are found with a small hash table (a partition too large for
+ *     memory is split again on the next bits). Only these rows can be duplicates; with the
+ *     production fingerprint they are the real duplicates plus about n²/2⁴⁰ coincidences.
+ * <li><b>Confirmation</b>: the candidate rows are re-read from the input in line order
+ *     ({@link RowFetcher}) and sorted by (full 64-bit fingerprint, id bytes, line) with the
+ *     {@link ExternalSorter}; within a run of equal id bytes the first line is the original and
+ *     every later line a duplicate. Ids are compared byte for byte: a fingerprint collision can
+ *     never make a duplicate.
+ * </ol>
+ *
+ * <p>Memory, with budget B: the filter's blocks B/2, the candidate table B/4, the candidate
+ * sorter B/8, the confirmation sorter B/2 (after the blocks are freed); everything beyond is in
+ * temporary files. Not thread-safe; one per read.
+ */
+final class DeferredDuplicates {
+
+    /** A confirmed duplicate row, handed back for the totals to be corrected. */
+    interface Sink {
+        void duplicate(long line, long firstLine, CsvRowParser row, byte[] b);
+    }
+
+    static final int LINE_BITS = 36;
+    /** Largest line number an entry can carry. */
+    static final long MAX_LINE = (1L << LINE_BITS) - 2;
+    private static final long LINE_MASK = (1L << LINE_BITS) - 1;
+    private static final int FP_BITS = 64 - LINE_BITS;
+    private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private final long budget;
+    private final IdFingerprint fingerprint;
+    private final TempStorage temp;
+    private final MemoryMeter meter;
+    private final int partitionBits;
+    private LongPartitions filter;
+    private long candidates;
+    /** Level-A work arrays, reused from partition to partition. */
+    private LongArray part;
+    private LongArray sorted;
+    private LongArray table;
+    private int[] counts;
+    private static final int BUCKET = 1024;
+    /** Partitions up to this size go straight into one table (≤ 256 KiB, in L2). */
+    private static final int DIRECT_MAX = 1 << 14;
+    private long[] directTable;
+    private static final long IN_MEMORY_MAX = 1L << 24;
+
+    DeferredDuplicates(long budget, IdFingerprint fingerprint, TempStorage temp, MemoryMeter meter) {
+        this.budget = budget;
+        this.fingerprint = fingerprint;
+        this.temp = temp;
+        this.meter = meter;
+        // 512 partitions: the distribution pass keeps its write positions in L1, and a partition
+        // of a 5-million-row file (≈ 10,000 entries) is checked with a table that fits in L2
+        this.partitionBits = budget >= 1 << 20 ? 9 : 4;
+        this.filter = new LongPartitions(1 << partitionBits, budget / 2, temp, meter);
+    }
+
+    /** Ids recorded. */
+    long size() {
+        return filter == null ? 0 : filter.size();
+    }
+
+    /** Rows re-read to confirm candidates so far. */
+    long candidates() {
+        return candidates;
+    }
+
+    /** Records the row at {@code line} whose id has fingerprint {@code h}. */
+    void add(long h, long line) {
+        filter.add((int) (h >>> (64 - partitionBits)), (((h << partitionBits) >>> LINE_BITS) << LINE_BITS) | line);
+    }
+
+    /** The check a re-read row must pass: its fingerprint's partition and filter bits. */
+    private long check(long h) {
+        return h >>> (LINE_BITS - partitionBits);
+    }
+
+    /**
+     * Finds every duplicate among the rows added so far and hands each to {@code sink} (in no
+     * particular order), re-reading candidate rows from {@code source}. The filter is consumed:
+     * call once.
+     *
+     * @throws WcsettleException {@code IO_FAILURE} when a re-read row differs from what was read
+     *                           (the input changed), {@code TEMP_STORAGE_FAILURE} on spill errors
+     */
+    void resolve(RowSource source, LineIndex index, String fileName, Sink sink) {
+        ExternalSorter lines = new ExternalSorter(budget / 8, temp, meter);
+        ExternalSorter rows = null;
+        try {
+            findCandidates(lines);
+            filter.close();
+            filter = null;
+            freeWork();
+            if (lines.size() == 0) {
+                return;
+            }
+            rows = new ExternalSorter(budget / 2, temp, meter);
+            confirm(lines.sorted(), source, index, fileName, rows);
+            lines.close();
+            report(rows.sorted(), sink);
+        } finally {
+            lines.close();
+            if (rows != null) {
+                rows.close();
+            }
+            if (filter != null) {
+                filter.close();
+                filter = null;
+            }
+        }
+    }
+
+    /** Step 2: the lines of rows whose fingerprints agree, with their check bits, into {@code out}. */
+    private void findCandidates(ExternalSorter out) {
+        byte[] rec = new byte[16];
+        Emitter emit = (top, entry) -> {
+            LONGS_BE.set(rec, 0, entry & LINE_MASK);
+            LONGS_BE.set(rec, 8, ((long) top << FP_BITS) | (entry >>> LINE_BITS));
+            out.add(rec, 0, 16);
+        };
+        for (int p = 0; p < filter.partitions(); p++) {
+            candidatesIn(filter, p, p, 0, emit);
+        }
+    }
+
+    /** Receives a candidate entry of top-level partition {@code top}. */
+    private interface Emitter {
+        void emit(int top, long entry);
+    }
+
+    private void candidatesIn(LongPartitions store, int p, int top, int usedBits, Emitter emit) {
+        long n = store.count(p);
+        if (n < 2) {
+            return;
+        }
+        if (n <= IN_MEMORY_MAX && n * 24 <= budget / 4) {
+            inMemory(store, p, n, top, usedBits, emit);
+            return;
+        }
+        if (usedBits >= FP_BITS) {
+            // every entry agrees on all fingerprint bits: all are candidates
+            store.forEach(p, v -> emit.emit(top, v));
+            return;
+        }
+        int bits = Math.min(8, FP_BITS - usedBits);
+        int shift = 64 - usedBits - bits;
+        int mask = (1 << bits) - 1;
+        LongPartitions split = new LongPartitions(1 << bits, budget / 4, temp, meter);
+        try {
+            store.forEach(p, v -> split.add((int) (v >>> shift) & mask, v));
+            for (int q = 0; q < split.partitions(); q++) {
+                candidatesIn(split, q, top, usedBits + bits, emit);
+            }
+        } finally {
+            split.close();
+        }
+    }
+
+    /**
+     * A partition that fits in memory: loaded, distributed by the next fingerprint bits into
+     * buckets of about 1,000 entries (a counting sort), and each bucket checked with an open
+     * addressing table small enough for the L1 cache. A repeat emits both lines (the first only
+     * once).
+     */
+    private void inMemory(LongPartitions store, int p, long n, int top, int usedBits, Emitter emit) {
+        if (part == null) {
+            int bits = LongArray.chunkBitsFor(budget / 8);
+            part = new LongArray(meter, bits);
+            sorted = new LongArray(meter, bits);
+            table = new LongArray(meter, bits);
+        }
+        if (n <= DIRECT_MAX) {
+            direct(store, p, n, top, emit);
+            return;
+        }
+        part.clear();
+        store.forEach(p, part::add);
+        int s = Math.max(0, Math.min(Math.min(16, FP_BITS - usedBits), 64 - Long.numberOfLeadingZeros((n - 1) / BUCKET)));
+        int buckets = 1 << s;
+        if (counts == null || counts.length < buckets + 1) {
+            counts = new int[Math.max(buckets + 1, 1024)];
+        }
+        java.util.Arrays.fill(counts, 0, buckets + 1, 0);
+        // bucket by the fingerprint bits after those that all entries of this partition share
+        int shift = 64 - s;
+        if (s > 0) {
+            for (long i = 0; i < n; i++) {
+                counts[(int) ((part.get(i) << usedBits) >>> shift) + 1]++;
+            }
+            for (int b = 0; b < buckets; b++) {
+                counts[b + 1] += counts[b];
+            }
+            while (sorted.size() < n) {
+                sorted.add(0);
+            }
+            int[] next = java.util.Arrays.copyOf(counts, buckets);
+            for (long i = 0; i < n; i++) {
+                long v = part.get(i);
+                sorted.set(next[(int) ((v << usedBits) >>> shift)]++, v);
+            }
+        }
+        LongArray src = s > 0 ? sorted : part;
+        for (int b = 0; b < buckets; b++) {
+            long from = s > 0 ? counts[b] : 0;
+            long to = s > 0 ? counts[b + 1] : n;
+            long m = to - from;
+            if (m < 2) {
+                continue;
+            }
+            int bits = 64 - Long.numberOfLeadingZeros(m * 2 - 1);
+            long size = 1L << bits;
+            long mask = size - 1;
+            while (table.size() < size) {
+                table.add(0);
+            }
+            for (long i = 0; i < size; i++) {
+                table.set(i, 0);
+            }
+            for (long i = from; i < to; i++) {
+                long v = src.get(i);
+                long fp = v >>> LINE_BITS;
+                long k = (fp * 0x9E3779B97F4A7C15L) >>> (64 - bits);
+                while (true) {
+                    long slot = table.get(k);
+                    if (slot == 0) {
+                        table.set(k, v);
+                        break;
+                    }
+                    if (slot >>> LINE_BITS == fp) {
+                        emit.emit(top, v);
+                        if ((slot & LINE_MASK) != LINE_MASK) {
+                            emit.emit(top, slot);
+                            table.set(k, slot | LINE_MASK);
+                        }
+                        break;
+                    }
+                    k = (k + 1) & mask;
+                }
+            }
+        }
+    }
+
+    /** A partition checked with one open addressing table straight from the store. */
+    private void direct(LongPartitions store, int p, long n, int top, Emitter emit) {
+        int bits = 64 - Long.numberOfLeadingZeros(n * 2 - 1);
+        int size = 1 << bits;
+        if (directTable == null || directTable.length < size) {
+            if (directTable != null) {
+                meter.release(directTable.length * 8L + 16);
+            }
+            directTable = new long[Math.max(size, 1 << 8)];
+            meter.reserve(directTable.length * 8L + 16);
+        } else {
+            Arrays.fill(directTable, 0, size, 0L);
+        }
+        long[] t = directTable;
+        int mask = size - 1;
+        store.forEach(p, v -> {
+            long fp = v >>> LINE_BITS;
+            int k = (int) ((fp * 0x9E3779B97F4A7C15L) >>> (64 - bits));
+            while (true) {
+                long slot = t[k];
+                if (slot == 0) {
+                    t[k] = v;
+                    return;
+                }
+                if (slot >>> LINE_BITS == fp) {
+                    emit.emit(top, v);
+                    if ((slot & LINE_MASK) != LINE_MASK) {
+                        emit.emit(top, slot);
+                        t[k] = slot | LINE_MASK;
+                    }
+                    return;
+                }
+                k = (k + 1) & mask;
+            }
+        });
+    }
+
+    /**
+     * Step 3a: re-reads each candidate line and adds the record (fingerprint, id length, id,
+     * line, date, pair, fund, deduction, institution) to {@code out}.
+     */
+    private void confirm(ExternalSorter.Cursor lines, RowSource source, LineIndex index, String fileName,
+            ExternalSorter out) {
+        RowFetcher fetch = new RowFetcher(source, index);
+        meter.reserve(RowFetcher.BUFFER);
+        CsvRowParser row = new CsvRowParser();
+        byte[] rec = new byte[256];
+        try {
+            while (lines.next()) {
+                byte[] b = lines.bytes();
+                int o = lines.offset();
+                long line = (long) LONGS_BE.get(b, o);
+                long check = (long) LONGS_BE.get(b, o + 8);
+                if (!fetch.seek(line)) {
+                    throw changed(fileName, line);
+                }
+                int next = row.parse(fetch.buf, fetch.pos, fetch.lim, fetch.eof);
+                if (next < 0) {
+                    throw changed(fileName, line);
+                }
+                long h = fingerprint.of(fetch.buf, row.idStart, row.idEnd);
+                if (check(h) != check) {
+                    throw changed(fileName, line);
+                }
+                candidates++;
+                int idLen = row.idEnd - row.idStart;
+                int instLen = row.instEnd - row.instStart;
+                int len = 8 + 2 + idLen + 8 + 4 + 2 + 8 + 8 + 2 + instLen;
+                if (rec.length < len) {
+                    rec = new byte[Math.max(len, rec.length * 2)];
+                }
+                int at = 0;
+                LONGS_BE.set(rec, at, h);
+                at += 8;
+                rec[at++] = (byte) (idLen >>> 8);
+                rec[at++] = (byte) idLen;
+                System.arraycopy(fetch.buf, row.idStart, rec, at, idLen);
+                at += idLen;
+                LONGS_BE.set(rec, at, line);
+                at += 8;
+                putInt(rec, at, row.date);
+                at += 4;
+                rec[at++] = (byte) row.insured;
+                rec[at++] = (byte) row.treatment;
+                LONGS_BE.set(rec, at, row.fund);
+                at += 8;
+                LONGS_BE.set(rec, at, row.deduction);
+                at += 8;
+                rec[at++] = (byte) (instLen >>> 8);
+                rec[at++] = (byte) instLen;
+                System.arraycopy(fetch.buf, row.instStart, rec, at, instLen);
+                out.add(rec, 0, len);
+            }
+        } finally {
+            meter.release(RowFetcher.BUFFER);
+            source.close();
+        }
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    private static int getInt(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+
+    private static WcsettleException changed(String fileName, long line) {
+        return new WcsettleException(CoreErrorCode.IO_FAILURE, "file",
+                fileName + ": line " + line + " reads differently the second time (the input changed while it was read)");
+    }
+
+    /** Step 3b: runs of equal (fingerprint, id) in the sorted records; all but the first line are duplicates. */
+    private static void report(ExternalSorter.Cursor sorted, Sink sink) {
+        byte[] key = new byte[256];
+        int keyLen = -1;
+        long firstLine = 0;
+        CsvRowParser row = new CsvRowParser();
+        while (sorted.next()) {
+            byte[] b = sorted.bytes();
+            int o = sorted.offset();
+            int idLen = (b[o + 8] & 0xFF) << 8 | (b[o + 9] & 0xFF);
+            int kLen = 10 + idLen;
+            int at = o + kLen;
+            long line = (long) LONGS_BE.get(b, at);
+            if (kLen == keyLen && java.util.Arrays.equals(b, o, o + kLen, key, 0, kLen)) {
+                at += 8;
+                row.idStart = o + 10;
+                row.idEnd = o + 10 + idLen;
+                row.date = getInt(b, at);
+                at += 4;
+                row.insured = b[at++];
+                row.treatment = b[at++];
+                row.fund = (long) LONGS_BE.get(b, at);
+                at += 8;
+                row.deduction = (long) LONGS_BE.get(b, at);
+                at += 8;
+                int instLen = (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+                at += 2;
+                row.instStart = at;
+                row.instEnd = at + instLen;
+                sink.duplicate(line, firstLine, row, b);
+            } else {
+                if (key.length < kLen) {
+                    key = new byte[Math.max(kLen, key.length * 2)];
+                }
+                System.arraycopy(b, o, key, 0, kLen);
+                keyLen = kLen;
+                firstLine = line;
+            }
+        }
+    }
+
+    private void freeWork() {
+        if (part != null) {
+            part.free();
+            sorted.free();
+            table.free();
+            part = null;
+        }
+        if (directTable != null) {
+            meter.release(directTable.length * 8L + 16);
+            directTable = null;
+        }
+    }
+
+    /** Frees memory and temporary files (when {@link #resolve} was never called). */
+    void close() {
+        freeWork();
+        if (filter != null) {
+            filter.close();
+            filter = null;
+        }
+    }
+}
