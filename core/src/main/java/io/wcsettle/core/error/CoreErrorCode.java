@@ -75,10 +75,9 @@ public enum CoreErrorCode implements ErrorCode {
     DUPLICATE_RECORD_ID,
     /**
      * Temporary storage a bounded-memory computation spills to cannot be created, written or read
-     * back (directory missing or unwritable, disk full); the message names the directory. Retryable
-     * once space or permissions are fixed.
+     * back (directory missing or unwritable, disk full); the message names the directory.
      */
-    TEMP_STORAGE_FAILURE(true),
+    TEMP_STORAGE_FAILURE,
     /** A ledger posting whose debits and credits differ, or without entries (R-PRE-8). */
     UNBALANCED_POSTING,
     /** An idempotency key reused with different content (R-PRE-8). */
