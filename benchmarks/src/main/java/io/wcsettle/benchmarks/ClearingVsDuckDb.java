@@ -316,14 +316,16 @@ public final class ClearingVsDuckDb {
     }
 
     /** Samples the used heap (garbage not yet collected included) every 5 ms; the peak is what a heap limit must cover. */
-    private static final class HeapSampler extends Thread {
+    private static final class HeapSampler implements Runnable {
         private volatile boolean running = true;
-        private long peak;
+        private volatile long peak;
+        private Thread thread;
 
         static HeapSampler start() {
             HeapSampler s = new HeapSampler();
-            s.setDaemon(true);
-            s.start();
+            s.thread = new Thread(s, "heap-sampler");
+            s.thread.setDaemon(true);
+            s.thread.start();
             return s;
         }
 
@@ -342,7 +344,7 @@ public final class ClearingVsDuckDb {
 
         long stop() throws InterruptedException {
             running = false;
-            join();
+            thread.join();
             return peak;
         }
     }
