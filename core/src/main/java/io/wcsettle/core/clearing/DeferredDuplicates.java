@@ -13,13 +13,14 @@ import io.wcsettle.core.error.WcsettleException;
  * not cover (alphanumeric ids, sparse numbers). It runs in three steps:
  *
  * <ol>
- * <li><b>Filter</b>, during the read: each row contributes one long, its id's fingerprint bits
- *     and its line number, to {@link LongPartitions} partitioned by the top fingerprint bits (8
- *     bytes per row, spilled to a temporary file beyond the budget).
+ * <li><b>Filter</b>, during the read: each row contributes one long, 28 bits of its id's
+ *     fingerprint and its 36-bit line number, to {@link LongPartitions} partitioned by the top
+ *     9 fingerprint bits (8 bytes per row, spilled to a temporary file beyond the budget).
  * <li><b>Candidates</b>, at the end: partition by partition, rows whose fingerprints agree on
- *     all 28 + partition bits are found with a small hash table (a partition too large for
- *     memory is split again on the next bits). Only these rows can be duplicates; with the
- *     production fingerprint they are the real duplicates plus about n²/2⁴⁰ coincidences.
+ *     all 37 bits are found with a hash table that fits in the L2 cache (a partition too large
+ *     for memory is split again on the next bits). Only these rows can be duplicates; with the
+ *     production fingerprint they are the real duplicates, their originals and about n²/2³⁸
+ *     pairs of coincidences (≈ 90 pairs for 5 million rows).
  * <li><b>Confirmation</b>: the candidate rows are re-read from the input in line order
  *     ({@link RowFetcher}) and sorted by (full 64-bit fingerprint, id bytes, line) with the
  *     {@link ExternalSorter}; within a run of equal id bytes the first line is the original and
@@ -27,8 +28,8 @@ import io.wcsettle.core.error.WcsettleException;
  *     never make a duplicate.
  * </ol>
  *
- * <p>Memory, with budget B: the filter's blocks B/2, the candidate table B/4, the candidate
- * sorter B/8, the confirmation sorter B/2 (after the blocks are freed); everything beyond is in
+ * <p>Memory, with budget B: the filter's buffers B/2, the candidate search B/4, the candidate
+ * sorter B/8, the confirmation sorter B/2 (after the filter is freed); everything beyond is in
  * temporary files. Not thread-safe; one per read.
  */
 final class DeferredDuplicates {
@@ -44,6 +45,11 @@ final class DeferredDuplicates {
     private static final long LINE_MASK = (1L << LINE_BITS) - 1;
     private static final int FP_BITS = 64 - LINE_BITS;
     private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Bucket size of the in-memory counting sort for large partitions. */
+    private static final int BUCKET = 1024;
+    /** Partitions up to this size go straight into one table (≤ 256 KiB, in L2). */
+    private static final int DIRECT_MAX = 1 << 14;
+    private static final long IN_MEMORY_MAX = 1L << 24;
 
     private final long budget;
     private final IdFingerprint fingerprint;
@@ -52,16 +58,12 @@ final class DeferredDuplicates {
     private final int partitionBits;
     private LongPartitions filter;
     private long candidates;
-    /** Level-A work arrays, reused from partition to partition. */
+    /** Candidate search work arrays, reused from partition to partition. */
     private LongArray part;
     private LongArray sorted;
     private LongArray table;
     private int[] counts;
-    private static final int BUCKET = 1024;
-    /** Partitions up to this size go straight into one table (≤ 256 KiB, in L2). */
-    private static final int DIRECT_MAX = 1 << 14;
     private long[] directTable;
-    private static final long IN_MEMORY_MAX = 1L << 24;
 
     DeferredDuplicates(long budget, IdFingerprint fingerprint, TempStorage temp, MemoryMeter meter) {
         this.budget = budget;
@@ -274,24 +276,27 @@ final class DeferredDuplicates {
         }
         long[] t = directTable;
         int mask = size - 1;
-        store.forEach(p, v -> {
-            long fp = v >>> LINE_BITS;
-            int k = (int) ((fp * 0x9E3779B97F4A7C15L) >>> (64 - bits));
-            while (true) {
-                long slot = t[k];
-                if (slot == 0) {
-                    t[k] = v;
-                    return;
-                }
-                if (slot >>> LINE_BITS == fp) {
-                    emit.emit(top, v);
-                    if ((slot & LINE_MASK) != LINE_MASK) {
-                        emit.emit(top, slot);
-                        t[k] = slot | LINE_MASK;
+        store.forEachRun(p, (values, from, to) -> {
+            for (int i = from; i < to; i++) {
+                long v = values[i];
+                long fp = v >>> LINE_BITS;
+                int k = (int) ((fp * 0x9E3779B97F4A7C15L) >>> (64 - bits));
+                while (true) {
+                    long slot = t[k];
+                    if (slot == 0) {
+                        t[k] = v;
+                        break;
                     }
-                    return;
+                    if (slot >>> LINE_BITS == fp) {
+                        emit.emit(top, v);
+                        if ((slot & LINE_MASK) != LINE_MASK) {
+                            emit.emit(top, slot);
+                            t[k] = slot | LINE_MASK;
+                        }
+                        break;
+                    }
+                    k = (k + 1) & mask;
                 }
-                k = (k + 1) & mask;
             }
         });
     }

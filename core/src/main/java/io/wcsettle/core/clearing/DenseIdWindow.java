@@ -50,7 +50,7 @@ final class DenseIdWindow {
      */
     long touch(long id) {
         long rel = id - base;
-        if (base < 0 || rel < 0 || rel >= span) {
+        if (base < 0 || Long.compareUnsigned(rel, span) >= 0) { // one predictable branch, also for rel < 0
             return 0;
         }
         long[] page = pages[(int) (rel >>> PAGE_BITS)];
@@ -66,7 +66,7 @@ final class DenseIdWindow {
             base = Math.max(0, (id >>> PAGE_BITS) - pages.length / 2) << PAGE_BITS;
         }
         long rel = id - base;
-        if (rel < 0 || rel >= span) {
+        if (Long.compareUnsigned(rel, span) >= 0) {
             return OUTSIDE;
         }
         int p = (int) (rel >>> PAGE_BITS);

@@ -51,6 +51,8 @@ final class LongPartitions {
     private final List<Long> spillStarts = new ArrayList<>();
     private long[][] spillOffsets;
     private TempStorage.Reader reader;
+    private long[] scratch;
+    private java.nio.ByteBuffer bulk;
     private long size;
 
     LongPartitions(int partitions, long memoryBytes, TempStorage temp, MemoryMeter meter) {
@@ -262,20 +264,7 @@ final class LongPartitions {
     void forEach(int p, LongConsumer sink) {
         seal();
         if (!spillCounts.isEmpty()) {
-            if (spillOffsets == null) {
-                spillOffsets = new long[spillCounts.size()][];
-                for (int s = 0; s < spillOffsets.length; s++) {
-                    long[] o = new long[partitions];
-                    long at = spillStarts.get(s);
-                    int[] c = spillCounts.get(s);
-                    for (int q = 0; q < partitions; q++) {
-                        o[q] = at;
-                        at += c[q] * 8L;
-                    }
-                    spillOffsets[s] = o;
-                }
-                meter.reserve(spillOffsets.length * (partitions * 8L + 16));
-            }
+            directory();
             if (reader == null) {
                 reader = file.reader(0, 0, readBuffer);
                 meter.reserve(readBuffer);
@@ -292,6 +281,69 @@ final class LongPartitions {
         long[][] o = out;
         for (int d = outStart[p], e = outStart[p + 1]; d < e; d++) {
             sink.accept(o[d >>> chunkBits][d & mask]);
+        }
+    }
+
+    /** Where each partition of each spill starts in the file (built once, after the last add). */
+    private void directory() {
+        if (spillOffsets != null) {
+            return;
+        }
+        spillOffsets = new long[spillCounts.size()][];
+        for (int s = 0; s < spillOffsets.length; s++) {
+            long[] o = new long[partitions];
+            long at = spillStarts.get(s);
+            int[] c = spillCounts.get(s);
+            for (int q = 0; q < partitions; q++) {
+                o[q] = at;
+                at += c[q] * 8L;
+            }
+            spillOffsets[s] = o;
+        }
+        meter.reserve(spillOffsets.length * (partitions * 8L + 16));
+    }
+
+    /** Receives values in bulk: {@code values[from, to)}, valid during the call only. */
+    interface RunConsumer {
+        void accept(long[] values, int from, int to);
+    }
+
+    /**
+     * Feeds partition {@code p}'s values to {@code sink} in slices of arrays (spilled ones first,
+     * in the order added): no call per value, and spilled values are read in bulk.
+     */
+    void forEachRun(int p, RunConsumer sink) {
+        seal();
+        if (!spillCounts.isEmpty()) {
+            directory();
+            if (scratch == null) {
+                scratch = new long[readBuffer / 8];
+                bulk = java.nio.ByteBuffer.allocateDirect(readBuffer);
+                meter.reserve(readBuffer + 16L);
+            }
+            for (int s = 0; s < spillOffsets.length; s++) {
+                long at = spillOffsets[s][p];
+                long left = spillCounts.get(s)[p];
+                while (left > 0) {
+                    int n = (int) Math.min(left, scratch.length);
+                    bulk.clear().limit(n * 8);
+                    file.read(at, bulk);
+                    if (bulk.position() != n * 8) {
+                        throw temp.failure("temporary file shorter than written", new java.io.EOFException());
+                    }
+                    bulk.flip();
+                    bulk.asLongBuffer().get(scratch, 0, n);
+                    sink.accept(scratch, 0, n);
+                    at += n * 8L;
+                    left -= n;
+                }
+            }
+        }
+        for (int d = outStart[p], e = outStart[p + 1]; d < e; ) {
+            int c = d >>> chunkBits;
+            int to = Math.min(e, (c + 1) << chunkBits);
+            sink.accept(out[c], d & mask, ((to - 1) & mask) + 1);
+            d = to;
         }
     }
 
