@@ -71,10 +71,11 @@ class JdbcInstitutionLibraryTest {
         }
         try (JdbcInstitutionLibrary lib = JdbcInstitutionLibrary.open(ds, Clock.systemUTC())) {
             assertEquals(2, lib.history(code).changes().size());
-            assertEquals(new Institution(code, new Admdvs("430102"), true, false),
-                    lib.institutionOn(code, LocalDate.of(2025, 5, 31)).orElseThrow());
-            assertEquals(new Institution(code, new Admdvs("430102"), true, true),
-                    lib.institutionOn(code, LocalDate.of(2025, 6, 1)).orElseThrow());
+            // enabled for both kinds (R-LOC-1: the local-networked agreement is its own flag)
+            assertEquals(Institution.builder(code, new Admdvs("430102")).crossProvince(true).localNetworked(true)
+                            .build(), lib.institutionOn(code, LocalDate.of(2025, 5, 31)).orElseThrow());
+            assertEquals(Institution.builder(code, new Admdvs("430102")).crossProvince(true).localNetworked(true)
+                            .suspended(true).build(), lib.institutionOn(code, LocalDate.of(2025, 6, 1)).orElseThrow());
             assertFalse(lib.institutionOn(code, LocalDate.of(2024, 12, 31)).isPresent());
             List<RecordedChange> unreported = lib.unreported();
             assertEquals(2, unreported.size());

@@ -38,7 +38,6 @@ import io.wcsettle.his.platform.CanonicalJson;
 import io.wcsettle.his.platform.profile.Answer;
 import io.wcsettle.his.platform.profile.NodeSpec;
 import io.wcsettle.his.platform.profile.Payload;
-import io.wcsettle.his.platform.profile.ProfileException;
 import io.wcsettle.his.platform.profile.Transaction;
 import io.wcsettle.his.platform.profile.TransactionProfile;
 import io.wcsettle.his.platform.profile.TransactionSpec;
@@ -209,7 +208,7 @@ public final class Visit {
         for (Diagnosis g : d.diagnoses()) {
             p.addRow("diseinfo", diagnosis(g, false));
         }
-        return session.step("admission:" + id, Transaction.ADMISSION, insured(), build(p, "admission"), null)
+        return session.step("admission:" + id, Transaction.ADMISSION, insured(), p.build(), null)
                 .map(out -> Answer.output(profile.spec(Transaction.ADMISSION), out).one("result")
                         .map(r -> r.text("mdtrt_id")).filter(s -> !s.isEmpty())
                         .orElseThrow(() -> new HisSessionException(SessionErrorCode.OUTPUT_INCOMPLETE,
@@ -314,7 +313,7 @@ public final class Visit {
         row.put("bilg_dept_name", fd.billingDeptName());
         row.put("bilg_dr_codg", fd.billingDoctorCode());
         row.put("bilg_dr_name", fd.billingDoctorName());
-        ObjectNode one = build(Payload.input(profile, Transaction.FEE_UPLOAD).addRow("feedetail", row), "fees");
+        ObjectNode one = Payload.input(profile, Transaction.FEE_UPLOAD).addRow("feedetail", row).build();
         return one.path(profile.spec(Transaction.FEE_UPLOAD).inputNode("feedetail").orElseThrow().name()).get(0);
     }
 
@@ -337,7 +336,7 @@ public final class Visit {
             p.addRow("data", Map.of("feedetl_sn", sn, "mdtrt_id", mdtrt, "psn_no", person.psnNo()));
         }
         return session.step("feecancel:" + id + ":" + nextFeeSerial(), Transaction.FEE_CANCELLATION, insured(),
-                build(p, "feecancel"), null).map(x -> feedetlSns.size());
+                p.build(), null).map(x -> feedetlSns.size());
     }
 
     /** The fee rows the platform holds (or is being sent), by {@code feedetl_sn}, in wire form. */
@@ -400,7 +399,7 @@ public final class Visit {
         for (Diagnosis g : d.diagnoses()) {
             p.addRow("diseinfo", diagnosis(g, true));
         }
-        return session.step("discharge:" + id, Transaction.DISCHARGE, insured(), build(p, "discharge"), null)
+        return session.step("discharge:" + id, Transaction.DISCHARGE, insured(), p.build(), null)
                 .map(x -> null);
     }
 
@@ -475,7 +474,7 @@ public final class Visit {
         data.put("inscp_scp_amt", result.fundPaid());
         Map<String, Object> pre = new LinkedHashMap<>(data);
         pre.put("dscgTime", bill.stay().dischargedOn());
-        ObjectNode preIn = build(Payload.input(profile, Transaction.PRE_SETTLEMENT).row("data", pre), "presettle");
+        ObjectNode preIn = Payload.input(profile, Transaction.PRE_SETTLEMENT).row("data", pre).build();
         StepOutcome<JsonNode> preOut = session.step("presettle:" + id + ":" + round + ":" + hash(preIn),
                 Transaction.PRE_SETTLEMENT, insured(), preIn, null);
         if (!preOut.answered()) {
@@ -486,7 +485,7 @@ public final class Visit {
             compare(differences, "medfee_sumamt", r.fen("medfee_sumamt"), result.total());
             compare(differences, "fund_pay_sumamt", r.fen("fund_pay_sumamt"), result.fundPaid());
         });
-        ObjectNode in = build(Payload.input(profile, Transaction.SETTLEMENT).row("data", data), "settlement");
+        ObjectNode in = Payload.input(profile, Transaction.SETTLEMENT).row("data", data).build();
         return session.step("settlement:" + id + ":" + round, Transaction.SETTLEMENT, insured(), in, today,
                         result.total(), result.fundPaid())
                 .map(out -> new Discharge(o.route(), result, statement, o.followUps(), Optional.of(Answer.output(
@@ -546,20 +545,12 @@ public final class Visit {
         int round = round();
         String setlId = liveSettlement().orElseThrow(() -> new HisSessionException(SessionErrorCode.NO_LIVE_SETTLEMENT,
                 "cancel:" + id, "the visit has no live settlement to cancel"));
-        ObjectNode in = build(Payload.input(profile, Transaction.SETTLEMENT_CANCELLATION).row("data", Map.of(
-                "mdtrt_id", mdtrt, "setl_id", setlId, "psn_no", person.psnNo())), "cancel");
+        ObjectNode in = Payload.input(profile, Transaction.SETTLEMENT_CANCELLATION).row("data", Map.of(
+                "mdtrt_id", mdtrt, "setl_id", setlId, "psn_no", person.psnNo())).build();
         return session.step("cancel:" + id + ":" + round, Transaction.SETTLEMENT_CANCELLATION, insured(), in,
                 LocalDate.now(session.clock())).map(out -> Answer.output(profile.spec(Transaction.SETTLEMENT_CANCELLATION),
                 out).one("setlinfo").map(SettlementInfo::of).orElseThrow(() -> new HisSessionException(
                 SessionErrorCode.OUTPUT_INCOMPLETE, "cancel:" + id, "2305 answer lacks setlinfo")));
-    }
-
-    private ObjectNode build(Payload p, String step) {
-        try {
-            return p.build();
-        } catch (ProfileException e) {
-            throw e; // REQUEST_VIOLATES_TABLE, naming the field: refused before it is written to the outbox
-        }
     }
 
     private static String hash(JsonNode n) {
