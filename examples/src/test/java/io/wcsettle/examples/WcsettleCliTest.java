@@ -81,7 +81,8 @@ class WcsettleCliTest {
     @DisplayName("CLI: a failure names the file, never a raw Java exception class (issue 17)")
     void failures_nameTheFile() throws IOException {
         CliRun r = CliRun.of("clear", dir.resolve("none.csv").toString());
-        assertEquals(List.of("error: no such file: " + dir.resolve("none.csv")), r.errLines());
+        // the clearing reader's own typed error (IO_FAILURE naming the file), one line
+        assertEquals(List.of("error: IO_FAILURE [file]: " + dir.resolve("none.csv") + ": no such file"), r.errLines());
         r = CliRun.of("conformance", dir.resolve("none").toString());
         assertEquals(List.of("error: no such file: " + dir.resolve("none")), r.errLines());
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
@@ -104,7 +105,7 @@ class WcsettleCliTest {
             {"clear", "--verbose", missing}}) {
             CliRun r = CliRun.of(args);
             assertEquals(2, r.code());
-            assertTrue(r.errLines().get(0).equals("error: no such file: " + missing), r.err());
+            assertTrue(r.errLines().get(0).equals("error: IO_FAILURE [file]: " + missing + ": no such file"), r.err());
             assertTrue(r.err().contains("\tat "), String.join(" ", args) + ": " + r.err());
         }
         assertFalse(CliRun.of("clear", missing).err().contains("\tat "));
