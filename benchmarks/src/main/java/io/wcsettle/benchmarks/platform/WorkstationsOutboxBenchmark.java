@@ -75,6 +75,10 @@ public class WorkstationsOutboxBenchmark {
         dir = Files.createTempDirectory("wcsettle-workstations-bench");
         ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.resolve("outbox").toAbsolutePath() + ";WRITE_DELAY=0");
+        // the schema is created once, before the workstations open it (first-time migration is not
+        // safe against concurrent first opens)
+        Outbox.open(ds, "H11010500001", Clock.system(ZoneId.of("Asia/Shanghai")),
+                new UploadDeadlines(RegionalPolicies.DEFAULT, WorkingDayCalendar.chinaOfficial())).close();
     }
 
     @TearDown(Level.Trial)

@@ -22,6 +22,20 @@ final class JdbcMsgIdReservations implements MsgIdReservations, AutoCloseable {
 
     @Override
     public synchronized long reserve(String institutionCode, long wanted) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return reserveOnce(institutionCode, wanted);
+            } catch (OutboxException e) {
+                // two workstations on one database reserving the institution's first second at once: one
+                // INSERT loses on the primary key; the row exists now, so the next attempt updates it
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException s) || !"23505".equals(s.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private long reserveOnce(String institutionCode, long wanted) {
         try {
             Long last = null;
             try (PreparedStatement p = connection.prepareStatement(
