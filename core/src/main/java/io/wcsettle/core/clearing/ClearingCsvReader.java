@@ -216,7 +216,9 @@ public final class ClearingCsvReader {
             throw ioFailure(file.toString(), Files.exists(file) ? "cannot be opened" : "no such file", e);
         }
         try (in) {
-            return new Run(name, file.toString(), in, file).run();
+            // a pipe or device cannot be read twice: it is spooled like a stream
+            Path rereadable = Files.isRegularFile(file) ? file : null;
+            return new Run(name, file.toString(), in, rereadable).run();
         } catch (IOException e) {
             throw ioFailure(file.toString(), "cannot be read", e);
         }

@@ -201,7 +201,7 @@ final class DeferredDuplicates {
         if (counts == null || counts.length < buckets + 1) {
             counts = new int[Math.max(buckets + 1, 1024)];
         }
-        java.util.Arrays.fill(counts, 0, buckets + 1, 0);
+        Arrays.fill(counts, 0, buckets + 1, 0);
         // bucket by the fingerprint bits after those that all entries of this partition share
         int shift = 64 - s;
         if (s > 0) {
@@ -214,7 +214,7 @@ final class DeferredDuplicates {
             while (sorted.size() < n) {
                 sorted.add(0);
             }
-            int[] next = java.util.Arrays.copyOf(counts, buckets);
+            int[] next = Arrays.copyOf(counts, buckets);
             for (long i = 0; i < n; i++) {
                 long v = part.get(i);
                 sorted.set(next[(int) ((v << usedBits) >>> shift)]++, v);
@@ -392,7 +392,7 @@ final class DeferredDuplicates {
             int kLen = 10 + idLen;
             int at = o + kLen;
             long line = (long) LONGS_BE.get(b, at);
-            if (kLen == keyLen && java.util.Arrays.equals(b, o, o + kLen, key, 0, kLen)) {
+            if (kLen == keyLen && Arrays.equals(b, o, o + kLen, key, 0, kLen)) {
                 at += 8;
                 row.idStart = o + 10;
                 row.idEnd = o + 10 + idLen;

@@ -39,7 +39,6 @@ final class LongPartitions {
     private long[] runChunk;
     private short[] runPartChunk;
     private int inChunk;
-    private int chunksAllocated;
 
     // the last distributed run, kept in memory: partition p is out[start[p] .. start[p + 1])
     private long[][] out;
@@ -114,7 +113,6 @@ final class LongPartitions {
         if (runValues[c] == null) {
             runValues[c] = new long[chunk];
             runParts[c] = new short[chunk];
-            chunksAllocated++;
             meter.reserve(chunk * RUN_BYTES_PER_VALUE + 32);
         }
         runChunk = runValues[c];
