@@ -33,9 +33,9 @@ import io.wcsettle.his.platform.profile.Transaction;
 import io.wcsettle.his.platform.profile.TransactionProfile;
 import io.wcsettle.testkit.platform.PlatformSimulator;
 import io.wcsettle.testkit.platform.SimulatedPerson;
+import io.wcsettle.testkit.platform.SampleRequests;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,38 +86,8 @@ public class SettleRoundTripBenchmark {
     private static final String PSN = "PSN150102000000000000000000001";
 
     private static com.fasterxml.jackson.databind.node.ObjectNode admission(String iptNo) {
-        LocalDateTime at = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(1).withNano(0);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("psn_no", PSN);
-        m.put("insutype", "410");
-        m.put("begntime", at);
-        m.put("mdtrt_cert_type", "02");
-        m.put("mdtrt_cert_no", ID);
-        m.put("cert_type", "01");
-        m.put("certno", ID);
-        m.put("med_type", "2101");
-        m.put("ipt_no", iptNo);
-        m.put("atddr_no", "D001");
-        m.put("chfpdr_name", "李医生");
-        m.put("adm_diag_dscr", "骨折");
-        m.put("adm_dept_codg", "GK");
-        m.put("adm_dept_name", "骨科");
-        m.put("adm_bed", "12");
-        m.put("dscg_maindiag_code", "S62.101");
-        m.put("dscg_maindiag_name", "右桡骨远端骨折");
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("psn_no", PSN);
-        d.put("diag_type", "1");
-        d.put("maindiag_flag", "1");
-        d.put("diag_srt_no", 1L);
-        d.put("diag_code", "S62.101");
-        d.put("diag_name", "右桡骨远端骨折");
-        d.put("diag_dept", "骨科");
-        d.put("dise_dor_no", "D001");
-        d.put("dise_dor_name", "李医生");
-        d.put("diag_time", at);
-        return Payload.input(TransactionProfile.workInjury(), Transaction.ADMISSION).row("mdtrtinfo", m)
-                .addRow("diseinfo", d).build();
+        return SampleRequests.admission(PSN, ID, iptNo,
+                LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(1).withNano(0));
     }
 
     @TearDown

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -53,15 +52,13 @@ public final class Reconciler {
     private final PlatformClient client;
     private final MsgIdGenerator msgids;
     private final RequestHeader header;
-    private final Clock clock;
     private final TransactionProfile profile;
 
     /** Queries the platform through {@code client}. */
-    public Reconciler(PlatformClient client, MsgIdGenerator msgids, RequestHeader header, Clock clock) {
+    public Reconciler(PlatformClient client, MsgIdGenerator msgids, RequestHeader header) {
         this.client = Objects.requireNonNull(client, "client");
         this.msgids = Objects.requireNonNull(msgids, "msgids");
         this.header = Objects.requireNonNull(header, "header");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.profile = client.codec().profile();
     }
 

@@ -168,7 +168,7 @@ public final class HisSession implements AutoCloseable {
     /** As {@link #reconcile(LocalDate)} over {@code from} … {@code to}. */
     public ReconciliationReport reconcile(LocalDate from, LocalDate to) {
         ensureSignedIn();
-        return new Reconciler(client, outbox.msgids(), currentHeader(), clock)
+        return new Reconciler(client, outbox.msgids(), currentHeader())
                 .reconcile(from, to, Reconciler.fromOutbox(outbox, profile, from, to));
     }
 

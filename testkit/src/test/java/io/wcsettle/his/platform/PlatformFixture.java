@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,6 +18,7 @@ import io.wcsettle.his.platform.profile.Transaction;
 import io.wcsettle.his.platform.profile.TransactionProfile;
 import io.wcsettle.his.session.World;
 import io.wcsettle.testkit.platform.PlatformSimulator;
+import io.wcsettle.testkit.platform.SampleRequests;
 
 /**
  * Keys, clock, the strict simulator and a client for the transport tests. The committing request
@@ -112,38 +112,8 @@ public final class PlatformFixture implements AutoCloseable {
 
     /** The input of a valid 2401 whose 住院号 is {@code iptNo}. */
     public static ObjectNode admissionInput(String iptNo) {
-        LocalDateTime at = LocalDateTime.now(CHINA).minusDays(1).withNano(0);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("psn_no", World.PSN_NO);
-        m.put("insutype", "410");
-        m.put("begntime", at);
-        m.put("mdtrt_cert_type", "02");
-        m.put("mdtrt_cert_no", World.ID_NUMBER);
-        m.put("cert_type", "01");
-        m.put("certno", World.ID_NUMBER);
-        m.put("med_type", "2101");
-        m.put("ipt_no", iptNo);
-        m.put("atddr_no", "D001");
-        m.put("chfpdr_name", "李医生");
-        m.put("adm_diag_dscr", "骨折");
-        m.put("adm_dept_codg", "GK");
-        m.put("adm_dept_name", "骨科");
-        m.put("adm_bed", "12");
-        m.put("dscg_maindiag_code", "S62.101");
-        m.put("dscg_maindiag_name", "右桡骨远端骨折");
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("psn_no", World.PSN_NO);
-        d.put("diag_type", "1");
-        d.put("maindiag_flag", "1");
-        d.put("diag_srt_no", 1L);
-        d.put("diag_code", "S62.101");
-        d.put("diag_name", "右桡骨远端骨折");
-        d.put("diag_dept", "骨科");
-        d.put("dise_dor_no", "D001");
-        d.put("dise_dor_name", "李医生");
-        d.put("diag_time", at);
-        return Payload.input(TransactionProfile.workInjury(), Transaction.ADMISSION).row("mdtrtinfo", m)
-                .addRow("diseinfo", d).build();
+        return SampleRequests.admission(World.PSN_NO, World.ID_NUMBER, iptNo,
+                LocalDateTime.now(CHINA).minusDays(1).withNano(0));
     }
 
     /** A valid, signed-in 2401 under a fresh msgid. */
