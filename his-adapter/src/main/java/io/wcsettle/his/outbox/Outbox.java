@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -260,6 +261,30 @@ public final class Outbox implements AutoCloseable {
     /** Entries that still need work: PENDING, SENT, UNKNOWN. */
     public List<OutboxEntry> unfinished() {
         return inState(Set.of(OutboxState.PENDING, OutboxState.SENT, OutboxState.UNKNOWN));
+    }
+
+    /**
+     * When the oldest entry that still needs work (PENDING, SENT, UNKNOWN) was written, by the
+     * outbox's clock: empty when nothing is unfinished. For health checks: an old one means steps or
+     * resolutions that do not get through.
+     */
+    public synchronized Optional<Instant> oldestUnfinishedSince() {
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT MIN(created_at) FROM wcs_outbox WHERE state IN ('PENDING', 'SENT', 'UNKNOWN')");
+             ResultSet rs = p.executeQuery()) {
+            Optional<Instant> oldest = Optional.empty();
+            if (rs.next()) {
+                long millis = rs.getLong(1);
+                if (!rs.wasNull()) {
+                    oldest = Optional.of(Instant.ofEpochMilli(millis));
+                }
+            }
+            connection.commit();
+            return oldest;
+        } catch (SQLException e) {
+            rollback();
+            throw storage("read failed", e);
+        }
     }
 
     /** How many entries are in each state (all states present). */

@@ -75,6 +75,11 @@ public final class PlatformClient {
         return new Builder();
     }
 
+    /** The platform's URL this client posts to (for a reachability probe: it holds no secret). */
+    public URI endpoint() {
+        return endpoint;
+    }
+
     /** The codec (profile, keys) this client uses. */
     public EnvelopeCodec codec() {
         return codec;

@@ -2,6 +2,7 @@ package io.wcsettle.his.session;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +83,7 @@ public final class HisSession implements AutoCloseable {
     private final Predicate<String> signInExpired;
     private final Map<String, DischargeSettlement> discharges = new HashMap<>();
     private final FollowUpDesk followUp;
+    private final StepListener stepListener;
     private volatile String signNo = "";
 
     private HisSession(Builder b) {
@@ -99,6 +101,7 @@ public final class HisSession implements AutoCloseable {
         this.followUp = b.followUp != null ? b.followUp
                 : new FollowUpDesk(new InMemoryWorkOrderStore(), (event, failure) -> LOG.warn(
                         "follow-up listener failed [order={}, cause={}]", event.orderId(), failure.getClass().getSimpleName()));
+        this.stepListener = b.stepListener;
         this.profile = client.codec().profile();
         this.relay = new OutboxRelay(outbox, client, this::currentHeader);
     }
@@ -196,6 +199,13 @@ public final class HisSession implements AutoCloseable {
         if (signIn == null || !profile.defines(Transaction.SIGN_IN)) {
             return new StepOutcome.Answered<>("", "");
         }
+        long started = System.nanoTime();
+        StepOutcome<String> o = sendSignIn();
+        observe("signin", Transaction.SIGN_IN, o, started);
+        return o;
+    }
+
+    private StepOutcome<String> sendSignIn() {
         ObjectNode in = Payload.input(profile, Transaction.SIGN_IN).row("signIn", Map.of(
                 "opter_no", signIn.operatorNo(), "mac", signIn.mac(), "ip", signIn.ip())).build();
         String msgid = outbox.msgids().next();
@@ -223,6 +233,13 @@ public final class HisSession implements AutoCloseable {
         if (signNo.isEmpty() || !profile.defines(Transaction.SIGN_OUT)) {
             return new StepOutcome.Answered<>(null, "");
         }
+        long started = System.nanoTime();
+        StepOutcome<Void> o = sendSignOut();
+        observe("signout", Transaction.SIGN_OUT, o, started);
+        return o;
+    }
+
+    private StepOutcome<Void> sendSignOut() {
         ObjectNode in = Payload.input(profile, Transaction.SIGN_OUT).row("signOut", Map.of(
                 "sign_no", signNo, "opter_no", signIn.operatorNo())).build();
         String msgid = outbox.msgids().next();
@@ -258,6 +275,24 @@ public final class HisSession implements AutoCloseable {
     StepOutcome<JsonNode> step(String key, Transaction t, String insured, ObjectNode input, LocalDate settledOn,
                                Fen medfee, Fen fund) {
         ensureSignedIn();
+        long started = System.nanoTime();
+        StepOutcome<JsonNode> o = runStep(key, t, insured, input, settledOn, medfee, fund);
+        int colon = key.indexOf(':');
+        observe(colon < 0 ? key : key.substring(0, colon), t, o, started);
+        return o;
+    }
+
+    /** Tells the step listener; a listener's failure never changes the outcome. */
+    private void observe(String step, Transaction t, StepOutcome<?> outcome, long startedNanos) {
+        try {
+            stepListener.stepEnded(step, profile.infno(t), outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
+        } catch (RuntimeException e) {
+            LOG.warn("step listener failed [step={}, cause={}]", step, e.getClass().getSimpleName());
+        }
+    }
+
+    private StepOutcome<JsonNode> runStep(String key, Transaction t, String insured, ObjectNode input,
+                                          LocalDate settledOn, Fen medfee, Fen fund) {
         NewMessage m = new NewMessage(key, profile.infno(t), insured, input, settledOn, medfee, fund);
         OutboxEntry e = outbox.enqueueAfterRefusal(m);
         boolean resigned = false;
@@ -406,6 +441,7 @@ public final class HisSession implements AutoCloseable {
         private SignIn signIn;
         private Predicate<String> signInExpired = err -> err != null && err.contains("签到");
         private FollowUpDesk followUp;
+        private StepListener stepListener = StepListener.none();
 
         private Builder() {
         }
@@ -479,6 +515,12 @@ public final class HisSession implements AutoCloseable {
          */
         public Builder followUp(FollowUpDesk desk) {
             this.followUp = desk;
+            return this;
+        }
+
+        /** Observes every step's kind, transaction, outcome and duration (default: none), e.g. for metrics. */
+        public Builder stepListener(StepListener l) {
+            this.stepListener = Objects.requireNonNull(l, "stepListener");
             return this;
         }
 
