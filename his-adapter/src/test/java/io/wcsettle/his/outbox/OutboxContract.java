@@ -63,6 +63,27 @@ abstract class OutboxContract {
     }
 
     @Test
+    @DisplayName("R-UPL-4: oldestUnfinishedSince is when the oldest PENDING/SENT/UNKNOWN entry was written; empty once all are final")
+    void oldestUnfinishedSince() {
+        outbox = open();
+        assertEquals(Optional.empty(), outbox.oldestUnfinishedSince());
+        java.time.Instant before = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        OutboxEntry a = outbox.enqueue(settlement("A1", null));
+        java.time.Instant after = clock.instant();
+        OutboxEntry b = outbox.enqueue(settlement("B1", null));
+        java.time.Instant oldest = outbox.oldestUnfinishedSince().orElseThrow();
+        assertTrue(!oldest.isBefore(before) && !oldest.isAfter(after), oldest + " not within the first enqueue");
+        outbox.markSent(a.msgid());
+        outbox.markUnknown(a.msgid(), "timeout");
+        assertEquals(oldest, outbox.oldestUnfinishedSince().orElseThrow(), "UNKNOWN still needs work");
+        outbox.markSent(b.msgid());
+        outbox.markDone(b.msgid(), "{}");
+        assertEquals(oldest, outbox.oldestUnfinishedSince().orElseThrow());
+        outbox.markDone(a.msgid(), "{}"); // the query found it committed
+        assertEquals(Optional.empty(), outbox.oldestUnfinishedSince(), "all final");
+    }
+
+    @Test
     @DisplayName("R-UPL-4: enqueuing the same business key again returns the stored entry, no second msgid")
     void enqueue_isIdempotentByBusinessKey() {
         outbox = open();

@@ -19,13 +19,13 @@ public class WcsettleProperties {
     /** Whether the starter configures anything at all. */
     private boolean enabled = true;
 
-    /** Time zone of settlement dates and message times when the application defines no {@link java.time.Clock} bean. */
+    /** Time zone of settlement dates and message times when the application defines no java.time.Clock bean. */
     private java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
 
-    /** The treatment place's drug, item, service and rehab catalogue (R-SET-3): a CSV in the format of {@code CatalogueCsv} ({@code code,from,until,limit}), e.g. {@code file:/etc/wcsettle/catalogue.csv}. Required. */
+    /** The treatment place's drug, item, service and rehab catalogue (R-SET-3): a CSV in the format of CatalogueCsv (code,from,until,limit), e.g. file:/etc/wcsettle/catalogue.csv. Required. */
     private Resource treatmentCatalogue;
 
-    /** The insured places this hospital serves, by six-digit province code ({@code 150000}): each with its policy and device catalogue (R-SET-4). At least one. */
+    /** The insured places this hospital serves, by six-digit province code (150000): each with its policy and device catalogue (R-SET-4). At least one. */
     private java.util.Map<String, InsuredPlace> insuredPlaces = new java.util.LinkedHashMap<>();
 
     /** The institution: envelope fields of 表 2. */
@@ -55,7 +55,7 @@ public class WcsettleProperties {
     /** The HIS session. */
     private Session session = new Session();
 
-    /** The {@code wcsettle} health indicator. */
+    /** The wcsettle health indicator. */
     private Health health = new Health();
 
     /** @return whether the starter configures anything at all */
@@ -201,13 +201,13 @@ public class WcsettleProperties {
     /** The institution's envelope fields (表 2). */
     public static class Institution {
 
-        /** Institution code ({@code fixmedins_code}, 12 characters), also the msgid prefix. Required. */
+        /** Institution code (fixmedins_code, 12 characters), also the msgid prefix. Required. */
         private String code;
 
-        /** Institution name ({@code fixmedins_name}, at most 20 characters). Required. */
+        /** Institution name (fixmedins_name, at most 20 characters). Required. */
         private String name;
 
-        /** The treatment place ({@code mdtrtarea_admvs}, six digits, e.g. {@code 430102}): its policy sets the upload deadlines. Required. */
+        /** The treatment place (mdtrtarea_admvs, six digits, e.g. 430102): its policy sets the upload deadlines. Required. */
         private String admdvs;
 
         /** @return institution code ({@code fixmedins_code}, 12 characters), also the msgid prefix */
@@ -244,13 +244,13 @@ public class WcsettleProperties {
     /** The operator fields of every envelope (表 2). */
     public static class Operator {
 
-        /** Operator or terminal id ({@code opter}, at most 30 characters); also the sign-in {@code opter_no}. Required. */
+        /** Operator or terminal id (opter, at most 30 characters); also the sign-in opter_no. Required. */
         private String code;
 
-        /** Operator or terminal name ({@code opter_name}, at most 50 characters; never logged). Required. */
+        /** Operator or terminal name (opter_name, at most 50 characters; never logged). Required. */
         private String name;
 
-        /** Operator type ({@code opter_type}): 1 经办人, 2 自助终端, 3 移动终端. */
+        /** Operator type (opter_type): 1 经办人, 2 自助终端, 3 移动终端. */
         private String type = "1";
 
         /** @return operator or terminal id ({@code opter}, at most 30 characters); also the sign-in {@code opter_no} */
@@ -287,10 +287,10 @@ public class WcsettleProperties {
     /** Device fields of 表 2. */
     public static class Device {
 
-        /** Device number ({@code dev_no}, at most 100 characters). */
+        /** Device number (dev_no, at most 100 characters). */
         private String number = "";
 
-        /** Device security information ({@code dev_safe_info}, at most 2000 characters; never logged). */
+        /** Device security information (dev_safe_info, at most 2000 characters; never logged). */
         private String safeInfo = "";
 
         /** @return device number ({@code dev_no}, at most 100 characters) */
@@ -317,13 +317,13 @@ public class WcsettleProperties {
     /** Where the platform is and how the client talks to it. */
     public static class Platform {
 
-        /** The platform's URL (HTTPS in production), e.g. {@code https://sicp.example.gov.cn/api}. Required. */
+        /** The platform's URL (HTTPS in production), e.g. https://sicp.example.gov.cn/api. Required. */
         private java.net.URI endpoint;
 
-        /** Receiver system code ({@code recer_sys_code}), given by the platform operator. Required. */
+        /** Receiver system code (recer_sys_code), given by the platform operator. Required. */
         private String recerSysCode;
 
-        /** Interface version ({@code infver}), given by the platform operator. */
+        /** Interface version (infver), given by the platform operator. */
         private String infver = "V1.0";
 
         /** Timeout of establishing a connection (never longer than the attempt timeout). */
@@ -517,7 +517,7 @@ public class WcsettleProperties {
         /** Secret key (SK) the gateway issued (a secret: supply it from the environment or a vault, never commit it). */
         private String secretKey;
 
-        /** The service version the gateway expects ({@code _api_version}). */
+        /** The service version the gateway expects (_api_version). */
         private String version = "1.0.0";
 
         /** @return access key (AK) the gateway issued; setting it turns the gateway headers on */
@@ -554,13 +554,13 @@ public class WcsettleProperties {
     /** SM2 signing keys and the optional SM4 payload key. */
     public static class Keys {
 
-        /** This HIS's SM2 private key as PKCS#8 or SEC1 PEM, e.g. {@code file:/etc/wcsettle/his-private.pem}; or use {@code wcsettle.keys.pkcs12.*}. */
+        /** This HIS's SM2 private key as PKCS#8 or SEC1 PEM, e.g. file:/etc/wcsettle/his-private.pem; or use wcsettle.keys.pkcs12.*. */
         private Resource hisPrivateKey;
 
-        /** This HIS's SM2 key pair in a PKCS#12 keystore, instead of {@code his-private-key}. */
+        /** This HIS's SM2 key pair in a PKCS#12 keystore, instead of his-private-key. */
         private Pkcs12 pkcs12 = new Pkcs12();
 
-        /** The platform's SM2 public key as an X.509 {@code PUBLIC KEY} or {@code CERTIFICATE} PEM. Required. */
+        /** The platform's SM2 public key as an X.509 PUBLIC KEY or CERTIFICATE PEM. Required. */
         private Resource platformPublicKey;
 
         /** The SM2 user id of both sides' signatures. */
@@ -623,7 +623,7 @@ public class WcsettleProperties {
     /** A PKCS#12 keystore holding this HIS's SM2 key pair. */
     public static class Pkcs12 {
 
-        /** The keystore, e.g. {@code file:/etc/wcsettle/his.p12}. */
+        /** The keystore, e.g. file:/etc/wcsettle/his.p12. */
         private Resource location;
 
         /** The keystore password (a secret). */
@@ -669,7 +669,7 @@ public class WcsettleProperties {
         /** The 16-byte SM4 key as 32 hex digits (a secret); unset: payloads are not encrypted. */
         private String key;
 
-        /** The block mode agreed with the platform: {@code ECB} (the national template), {@code CBC} or {@code GCM}. Required with a key. */
+        /** The block mode agreed with the platform: ECB (the national template), CBC or GCM. Required with a key. */
         private Sm4PayloadCipher.Mode mode;
 
         /** @return the 16-byte SM4 key as 32 hex digits (a secret); unset: payloads are not encrypted */
@@ -739,16 +739,16 @@ public class WcsettleProperties {
     /** Where the durable outbox lives. */
     public static class Outbox {
 
-        /** {@code auto}: on the application's DataSource when there is exactly one, else the H2 file; {@code datasource}; {@code h2-file}. */
+        /** auto: on the application's DataSource when there is exactly one, else the H2 file; datasource; h2-file. */
         private Store store = Store.AUTO;
 
-        /** The embedded H2 outbox file (without {@code .mv.db}; its payload key is written beside it as {@code FILE.key}). Required when the H2 file is used. */
+        /** The embedded H2 outbox file (without .mv.db; its payload key is written beside it as FILE.key). Required when the H2 file is used. */
         private java.nio.file.Path h2File;
 
         /** On a DataSource: a key file sealing the stored payloads (names, ID numbers), created owner-only on first use; unset: payloads are stored as they are (protect the database). */
         private Resource protectionKeyFile;
 
-        /** This workstation's number, from 0 to {@code workstations} - 1, when the institution's workstations keep separate outboxes. */
+        /** This workstation's number, from 0 to workstations - 1, when the institution's workstations keep separate outboxes. */
         private int workstation = 0;
 
         /** How many workstations keep separate outboxes (1: one outbox for the institution). */
@@ -819,7 +819,7 @@ public class WcsettleProperties {
     /** The working-day calendar. */
     public static class Calendar {
 
-        /** A file in the format of {@code cn-workdays.json} that adds or replaces years of the bundled official calendar, looked at again every {@code check-every} (drop next year's schedule in without a restart). */
+        /** A file in the format of cn-workdays.json that adds or replaces years of the bundled official calendar, looked at again every check-every (drop next year's schedule in without a restart). */
         private java.nio.file.Path file;
 
         /** How often the calendar file is looked at. */
@@ -849,7 +849,7 @@ public class WcsettleProperties {
     /** The HIS session. */
     public static class Session {
 
-        /** Whether start-up finishes what a crash left in the outbox ({@code HisSession.resume()}); stops at once while the platform is unreachable. */
+        /** Whether start-up finishes what a crash left in the outbox (HisSession.resume()); stops at once while the platform is unreachable. */
         private boolean resumeOnStart = true;
 
         /** Delivery or resolution rounds per step before the outcome is reported unknown. */
@@ -922,10 +922,10 @@ public class WcsettleProperties {
     /** One insured place (a province) this hospital serves. */
     public static class InsuredPlace {
 
-        /** The id of its regional policy in the {@code RegionalPolicies} bean ({@code 110000}, {@code 150000}, {@code default} are shipped); unset: the province's own when registered, else {@code default}. */
+        /** The id of its regional policy in the RegionalPolicies bean (110000, 150000, default are shipped); unset: the province's own when registered, else default. */
         private String policy;
 
-        /** Its device catalogue CSV (R-SET-4, format of {@code CatalogueCsv}); unset: none. */
+        /** Its device catalogue CSV (R-SET-4, format of CatalogueCsv); unset: none. */
         private Resource devices;
 
         /** @return the id of its regional policy in the {@code RegionalPolicies} bean ({@code 110000}, {@code 150000}, {@code default} are shipped); unset: the province's own when registered, else {@code default} */
