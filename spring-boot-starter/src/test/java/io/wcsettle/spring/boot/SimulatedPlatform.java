@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.wcsettle.core.money.Quantity;
 import io.wcsettle.core.money.UnitPrice;
@@ -51,11 +52,24 @@ public final class SimulatedPlatform implements AutoCloseable {
     final Path dir;
     final Clock clock = Clock.system(CHINA);
 
+    /** This HIS's key pair (its private key is in {@code his-private.pem}). */
+    public final KeyPair hisKeys;
+    /** The platform's key pair (its public key is in {@code platform-public.pem}). */
+    public final KeyPair platformKeys;
+
+    /** The strict simulator, keys and files in {@code dir}. */
     public SimulatedPlatform(Path dir) {
+        this(dir, b -> { });
+    }
+
+    /** As {@link #SimulatedPlatform(Path)}, the simulator's builder adjusted by {@code options} before it starts. */
+    public SimulatedPlatform(Path dir, Consumer<PlatformSimulator.Builder> options) {
         this.dir = dir;
         SecureRandom random = new SecureRandom();
         KeyPair his = Sm2Keys.generate(random);
         KeyPair platform = Sm2Keys.generate(random);
+        this.hisKeys = his;
+        this.platformKeys = platform;
         try {
             Files.writeString(dir.resolve("his-private.pem"), Sm2Keys.toPem(his.getPrivate()));
             Files.writeString(dir.resolve("platform-public.pem"), Sm2Keys.toPem(platform.getPublic()));
@@ -67,8 +81,10 @@ public final class SimulatedPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        simulator = PlatformSimulator.builder().hisPublicKey(his.getPublic())
-                .platformSigner(new Sm2Signer(platform.getPrivate(), random)).clock(clock).start();
+        PlatformSimulator.Builder b = PlatformSimulator.builder().hisPublicKey(his.getPublic())
+                .platformSigner(new Sm2Signer(platform.getPrivate(), random)).clock(clock);
+        options.accept(b);
+        simulator = b.start();
         simulator.registerPerson(new SimulatedPerson(ID_NUMBER, NAME, "", "", "", "PSN001", "150102", "11",
                 List.of(new SimulatedPerson.Filing("F1", "LONG_TERM_RESIDENCE", "MEDICAL", "150102", "430100",
                         LocalDate.now(clock).minusMonths(1), null))));
