@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -85,15 +86,23 @@ public class WcsettleAutoConfiguration {
             Map.entry("fixmedins_code", "wcsettle.institution.code"),
             Map.entry("fixmedins_name", "wcsettle.institution.name"));
 
+    /** The name of the clock bean the wcsettle beans use. */
+    public static final String CLOCK = "wcsettleClock";
+
     /** Created by Spring. */
     public WcsettleAutoConfiguration() {
     }
 
-    /** The clock of settlement dates and message times, in {@code wcsettle.zone}, unless the application has one. */
-    @Bean
-    @ConditionalOnMissingBean(Clock.class)
-    public Clock wcsettleClock(WcsettleProperties p) {
-        return Clock.system(p.getZone());
+    /**
+     * The clock of settlement dates and message times: the system clock in Beijing time
+     * ({@code Asia/Shanghai}), as the platform reads {@code inf_time} — in Xinjiang too. An
+     * application replaces it with a {@code Clock} bean named {@code wcsettleClock} (its other
+     * {@code Clock} beans, e.g. one in UTC, are not used).
+     */
+    @Bean(name = CLOCK)
+    @ConditionalOnMissingBean(name = CLOCK)
+    public Clock wcsettleClock() {
+        return Clock.system(ZoneId.of("Asia/Shanghai"));
     }
 
     /** The regional policies the insured places' and treatment place's policies are looked up in: the shipped ones. */
@@ -106,7 +115,7 @@ public class WcsettleAutoConfiguration {
     /** The official working-day calendar, overlaid by {@code wcsettle.calendar.file} when set (R-CAL-1). */
     @Bean
     @ConditionalOnMissingBean
-    public CalendarSource wcsettleCalendarSource(WcsettleProperties p, Clock clock) {
+    public CalendarSource wcsettleCalendarSource(WcsettleProperties p, @Qualifier(CLOCK) Clock clock) {
         WcsettleProperties.Calendar c = p.getCalendar();
         if (c.getFile() == null) {
             return CalendarSource.fixed(WorkingDayCalendar.chinaOfficial());
@@ -127,7 +136,7 @@ public class WcsettleAutoConfiguration {
     /** SM3withSM2 both ways with the configured keys, optional SM4 payload encryption. */
     @Bean
     @ConditionalOnMissingBean
-    public EnvelopeCodec wcsettleEnvelopeCodec(WcsettleProperties p, Clock clock) {
+    public EnvelopeCodec wcsettleEnvelopeCodec(WcsettleProperties p, @Qualifier(CLOCK) Clock clock) {
         WcsettleProperties.Keys k = p.getKeys();
         SecureRandom random = new SecureRandom();
         byte[] userId = requireText("wcsettle.keys.sm2-user-id", k.getSm2UserId(), "the SM2 user id")
@@ -163,7 +172,7 @@ public class WcsettleAutoConfiguration {
     /** The signed platform client: endpoint, timeouts, backoff, circuit breaker, service gateway. */
     @Bean
     @ConditionalOnMissingBean
-    public PlatformClient wcsettlePlatformClient(WcsettleProperties p, EnvelopeCodec codec, Clock clock) {
+    public PlatformClient wcsettlePlatformClient(WcsettleProperties p, EnvelopeCodec codec, @Qualifier(CLOCK) Clock clock) {
         WcsettleProperties.Platform pl = p.getPlatform();
         URI endpoint = pl.getEndpoint();
         if (endpoint == null) {
@@ -304,7 +313,7 @@ public class WcsettleAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public Outbox wcsettleOutbox(WcsettleProperties p, ObjectProvider<DataSource> dataSources, Clock clock,
+    public Outbox wcsettleOutbox(WcsettleProperties p, ObjectProvider<DataSource> dataSources, @Qualifier(CLOCK) Clock clock,
                                  UploadDeadlines deadlines, RequestHeader header) {
         WcsettleProperties.Outbox o = p.getOutbox();
         Workstation ws;
@@ -356,7 +365,7 @@ public class WcsettleAutoConfiguration {
     public HisSession wcsettleHisSession(WcsettleProperties p, Outbox outbox, PlatformClient client,
                                          RequestHeader header,
                                          @Qualifier("wcsettleTreatmentCatalogue") Catalogue treatmentCatalogue,
-                                         InsuredPlaces insuredPlaces, UploadDeadlines deadlines, Clock clock,
+                                         InsuredPlaces insuredPlaces, UploadDeadlines deadlines, @Qualifier(CLOCK) Clock clock,
                                          ObjectProvider<SignIn> signIn, ObjectProvider<StepListener> listeners) {
         if (p.getSession().getMaxRounds() < 1) {
             throw WcsettlePropertyException.invalid("wcsettle.session.max-rounds", "at least 1");
@@ -368,7 +377,7 @@ public class WcsettleAutoConfiguration {
                 .signIn(signIn.getIfAvailable())
                 .deadlines(deadlines).clock(clock)
                 .maxRounds(p.getSession().getMaxRounds())
-                .stepListener((step, infno, outcome, elapsed) -> all.forEach(l -> l.stepEnded(step, infno, outcome, elapsed)))
+                .stepListener(new StepListeners(all))
                 .build();
         if (p.getSession().isResumeOnStart()) {
             session.resume();

@@ -19,9 +19,6 @@ public class WcsettleProperties {
     /** Whether the starter configures anything at all. */
     private boolean enabled = true;
 
-    /** Time zone of settlement dates and message times when the application defines no java.time.Clock bean. */
-    private java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
-
     /** The treatment place's drug, item, service and rehab catalogue (R-SET-3): a CSV in the format of CatalogueCsv (code,from,until,limit), e.g. file:/etc/wcsettle/catalogue.csv. Required. */
     private Resource treatmentCatalogue;
 
@@ -66,16 +63,6 @@ public class WcsettleProperties {
     /** @param enabled see {@link #isEnabled()} */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    /** @return time zone of settlement dates and message times when the application defines no {@link java.time.Clock} bean */
-    public java.time.ZoneId getZone() {
-        return zone;
-    }
-
-    /** @param zone see {@link #getZone()} */
-    public void setZone(java.time.ZoneId zone) {
-        this.zone = zone;
     }
 
     /** @return the treatment place's drug, item, service and rehab catalogue (R-SET-3): a CSV in the format of {@code CatalogueCsv} ({@code code,from,until,limit}), e.g */

@@ -139,7 +139,7 @@ class TransportOptionsTest {
 
     @Configuration(proxyBeanMethods = false)
     static class Year2031 {
-        @Bean
+        @Bean(name = WcsettleAutoConfiguration.CLOCK)
         Clock clock() {
             return Clock.fixed(LocalDate.of(2031, 3, 2).atStartOfDay(SimulatedPlatform.CHINA).toInstant(),
                     SimulatedPlatform.CHINA);

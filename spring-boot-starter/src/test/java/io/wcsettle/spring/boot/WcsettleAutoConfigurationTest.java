@@ -119,6 +119,37 @@ class WcsettleAutoConfigurationTest {
         });
     }
 
+    @Configuration(proxyBeanMethods = false)
+    static class Listeners {
+        final java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Bean
+        io.wcsettle.his.session.StepListener failing() {
+            return (step, infno, outcome, elapsed) -> {
+                throw new IllegalStateException("broken listener");
+            };
+        }
+
+        @Bean
+        io.wcsettle.his.session.StepListener recording() {
+            return (step, infno, outcome, elapsed) -> seen.add(step + " " + infno + " " + outcome.answered());
+        }
+    }
+
+    @Test
+    @DisplayName("the application's StepListener beans are told of every step, a throwing one silencing no other; an application Clock in UTC is not the wcsettle clock")
+    void stepListenerBeansAndClock() {
+        runner.withUserConfiguration(Listeners.class).withBean("utc", Clock.class, Clock::systemUTC)
+                .withPropertyValues(platform.properties()).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(WcsettleAutoConfiguration.CLOCK, Clock.class).getZone())
+                            .isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+                    assertThat(context.getBean(HisSession.class).open("ZY2026006", SimulatedPlatform.credential()).answered())
+                            .isTrue();
+                    assertThat(context.getBean(Listeners.class).seen).containsExactly("signin 9001 true", "person 1101 true");
+                });
+    }
+
     @ParameterizedTest(name = "{0} → fails naming {1}")
     @CsvSource({
             "wcsettle.platform.endpoint=,                 wcsettle.platform.endpoint",
@@ -187,7 +218,7 @@ class WcsettleAutoConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
     static class Year2031 {
-        @Bean
+        @Bean(name = WcsettleAutoConfiguration.CLOCK)
         Clock clock() {
             return Clock.fixed(LocalDate.of(2031, 3, 2).atStartOfDay(SimulatedPlatform.CHINA).toInstant(),
                     SimulatedPlatform.CHINA);

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,7 +35,7 @@ public class WcsettleHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "wcsettleHealthIndicator")
     public WcsettleHealthIndicator wcsettleHealthIndicator(PlatformClient client, Outbox outbox,
-                                                           CalendarSource calendar, Clock clock,
+                                                           CalendarSource calendar, @Qualifier(WcsettleAutoConfiguration.CLOCK) Clock clock,
                                                            WcsettleProperties p) {
         return new WcsettleHealthIndicator(client, outbox, calendar, clock, p.getHealth().isProbe(),
                 p.getHealth().getProbeTimeout(), p.getHealth().getCalendarHorizon());

@@ -2,6 +2,7 @@ package io.wcsettle.spring.boot.metrics;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,7 +41,7 @@ public class WcsettleMetricsAutoConfiguration {
     /** Outbox state and platform availability gauges (bound to every registry by Spring Boot). */
     @Bean
     @ConditionalOnMissingBean
-    public OutboxMeters wcsettleOutboxMeters(Outbox outbox, PlatformClient client, Clock clock) {
+    public OutboxMeters wcsettleOutboxMeters(Outbox outbox, PlatformClient client, @Qualifier(WcsettleAutoConfiguration.CLOCK) Clock clock) {
         return new OutboxMeters(outbox, client, clock);
     }
 }
