@@ -187,13 +187,12 @@ public final class Gateway implements AutoCloseable {
                             ? new GatewayException(GatewayErrorCode.METHOD_NOT_ALLOWED, null, method + " is not served on " + path)
                             : new GatewayException(GatewayErrorCode.NOT_FOUND, null, "no such route; see /openapi.json");
                 }
+                byte[] raw = readBody(ex);
                 if (!found.route().open() && !token.accepts(ex.getRequestHeaders().getFirst("Authorization"))) {
-                    drain(ex.getRequestBody());
                     throw new GatewayException(GatewayErrorCode.UNAUTHORIZED, "Authorization",
                             "send the local access token as 'Authorization: Bearer <token>' (the token file is named in"
                                     + " the gateway's configuration)");
                 }
-                byte[] raw = readBody(ex);
                 if (found.handler() == null) {
                     status = 200;
                     send(ex, 200, openapi);
@@ -221,7 +220,7 @@ public final class Gateway implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.debug("connection ended [method={}, route={}, status={}, cause={}]", method, routeOf(path), status,
-                    e.getClass().getSimpleName());
+                    e.getClass().getSimpleName(), e);
         }
     }
 
@@ -290,8 +289,13 @@ public final class Gateway implements AutoCloseable {
 
     /** Reads and drops what is left of a body (at most 64 MiB), so the client reads the answer. */
     private static void drain(InputStream in) {
+        byte[] buf = new byte[8192];
+        long left = 64L << 20;
         try {
-            in.skip(64L << 20);
+            int n;
+            while (left > 0 && (n = in.read(buf)) > 0) {
+                left -= n;
+            }
         } catch (IOException e) {
             // the answer goes out all the same
         }
