@@ -279,6 +279,17 @@ public final class GatewayConfig {
         }
     }
 
+    /**
+     * A copy with {@code key} set to {@code value} (a command line's override of the file).
+     *
+     * @throws GatewayException {@code CONFIG_INVALID} when {@code key} is not a setting
+     */
+    public GatewayConfig with(String key, String value) {
+        Map<String, String> m = new TreeMap<>(values);
+        m.put(key, value);
+        return new GatewayConfig(m, dir);
+    }
+
     /** The port to listen on. */
     public int port() {
         return integer("gateway.port", 8765, 0, 65535);

@@ -59,7 +59,12 @@ public final class GatewayMain {
          * @throws WcsettleException {@code CONFIG_INVALID} naming the setting, or the SDK's error
          */
         public static Served start(Path config, Clock clock) {
-            GatewayConfig.Opened o = GatewayConfig.load(config).open(clock, new SecureRandom());
+            return start(GatewayConfig.load(config), clock);
+        }
+
+        /** As {@link #start(Path, Clock)}, from settings already read. */
+        public static Served start(GatewayConfig config, Clock clock) {
+            GatewayConfig.Opened o = config.open(clock, new SecureRandom());
             try {
                 int left = o.session().resume();
                 return new Served(o.start(clock), o, left);
