@@ -71,7 +71,7 @@ public record ErrorBody(int status, String code, String message, String field, b
             return new ErrorBody(status, e.code(), message(e), e.field(), retryable, null, null, null);
         }
         return new ErrorBody(500, GatewayErrorCode.INTERNAL.code(), "internal error; the gateway's log names the cause",
-                null, true, null, null, null);
+                null, false, null, null, null);
     }
 
     private static boolean isStep(SessionErrorCode c) {

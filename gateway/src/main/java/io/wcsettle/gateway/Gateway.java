@@ -205,10 +205,9 @@ public final class Gateway implements AutoCloseable {
             } catch (RuntimeException | Error failure) {
                 ErrorBody e = ErrorBody.of(failure);
                 status = e.status();
-                if (e.status() >= 500 && !(failure instanceof io.wcsettle.core.error.WcsettleException)
-                        && !(failure instanceof BadInput)) {
-                    LOG.warn("request failed [method={}, route={}, cause={}]", method, routeOf(path),
-                            failure.getClass().getName());
+                if (e.status() >= 500 && e.status() != 503 && e.status() != 504) {
+                    LOG.warn("request failed [method={}, route={}, status={}, code={}, cause={}]", method, routeOf(path),
+                            e.status(), e.code(), failure.getClass().getName());
                 } else {
                     LOG.debug("request refused [method={}, route={}, status={}, code={}]", method, routeOf(path),
                             e.status(), e.code());

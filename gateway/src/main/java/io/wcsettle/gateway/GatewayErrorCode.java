@@ -27,25 +27,10 @@ public enum GatewayErrorCode implements ErrorCode {
     /** A configuration setting is missing, unreadable or not a usable value; {@code field} names it. */
     CONFIG_INVALID,
     /** A failure the gateway did not expect; the body says no more, the log has the cause class. HTTP 500. */
-    INTERNAL(true);
-
-    private final boolean retryable;
-
-    GatewayErrorCode() {
-        this(false);
-    }
-
-    GatewayErrorCode(boolean retryable) {
-        this.retryable = retryable;
-    }
+    INTERNAL;
 
     @Override
     public String code() {
         return name();
-    }
-
-    @Override
-    public boolean retryable() {
-        return retryable;
     }
 }
