@@ -183,6 +183,9 @@ class GatewayHttpTest {
         a = call("GET", "/visits/NOPE", "/visits/{visit_id}", null);
         assertEquals(404, a.status());
         assertEquals("UNKNOWN_VISIT", a.code());
+        a = call("POST", "/visits/bad%21id/settlement/cancel", "/visits/{visit_id}/settlement/cancel", null);
+        assertEquals(400, a.status());
+        assertEquals("visit_id", a.body().path("field").asText());
         a = call("POST", "/card/read", "/card/read", "{}");
         assertEquals(503, a.status());
         assertEquals("CARD_READER_NOT_CONFIGURED", a.code());
