@@ -312,6 +312,9 @@ public final class Gateway implements AutoCloseable {
         JsonNode body;
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark, as some Windows tools write it
+            }
             body = Responses.MAPPER.readTree(text);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new GatewayException(GatewayErrorCode.MALFORMED_JSON, null, "the body is not UTF-8");

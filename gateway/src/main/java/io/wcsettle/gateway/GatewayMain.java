@@ -52,6 +52,9 @@ public final class GatewayMain {
      */
     public record Served(Gateway gateway, GatewayConfig.Opened opened, int resumed) implements AutoCloseable {
 
+        /** The JDK server's limit, in seconds, on reading one request (set to 30 unless given). */
+        public static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+
         /**
          * Loads {@code config}, opens the session, finishes what a crash left in the outbox
          * ({@code resume}), then listens.
@@ -64,6 +67,9 @@ public final class GatewayMain {
 
         /** As {@link #start(Path, Clock)}, from settings already read. */
         public static Served start(GatewayConfig config, Clock clock) {
+            if (System.getProperty(MAX_REQUEST_TIME) == null) {
+                System.setProperty(MAX_REQUEST_TIME, "30"); // a client that stalls mid-request frees its thread
+            }
             GatewayConfig.Opened o = config.open(clock, new SecureRandom());
             try {
                 int left = o.session().resume();

@@ -174,6 +174,8 @@ class GatewayHttpTest {
         assertEquals(415, a.status());
         a = call("POST", "/visits", "/visits", "{\"visit_id\":\"V1\",\"credential\":" + credential() + "} trailing");
         assertEquals("MALFORMED_JSON", a.code());
+        a = call("POST", "/visits", "/visits", "\uFEFF{\"visit_id\": 7}");
+        assertEquals("visit_id", a.body().path("field").asText(), "a byte-order mark before the JSON is skipped");
         a = call("GET", "/nowhere", null, null);
         assertEquals(404, a.status());
         assertEquals("NOT_FOUND", a.code());
