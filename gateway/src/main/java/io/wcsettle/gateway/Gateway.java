@@ -219,7 +219,7 @@ public final class Gateway implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.debug("connection ended [method={}, route={}, status={}, cause={}]", method, routeOf(path), status,
-                    e.getClass().getSimpleName(), e);
+                    e.getClass().getSimpleName());
         }
     }
 
