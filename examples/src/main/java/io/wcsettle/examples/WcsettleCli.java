@@ -22,6 +22,7 @@ import io.wcsettle.examples.cli.CardCommand;
 import io.wcsettle.examples.cli.ClearCommand;
 import io.wcsettle.examples.cli.CliException;
 import io.wcsettle.examples.cli.ReportCommand;
+import io.wcsettle.examples.cli.ServeCommand;
 import io.wcsettle.examples.cli.SimulateCommand;
 import io.wcsettle.examples.conformance.ConformanceRunner;
 import io.wcsettle.core.error.WcsettleException;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "wcsettle", mixinStandardHelpOptions = true, version = "wcsettle 0.1.0",
         description = "wcsettle example programs.",
         subcommands = {WcsettleCli.Conformance.class, Demo.class, ClearCommand.class, SimulateCommand.class, CardCommand.class,
-            ReportCommand.class})
+            ReportCommand.class, ServeCommand.class})
 public final class WcsettleCli implements Runnable {
 
     /** Exit code of a usage error (picocli's convention). */

@@ -11,5 +11,10 @@ public enum Fault {
     /** Commit, then answer with a corrupted {@code cainfo}. */
     CORRUPT_SIGNATURE,
     /** The network delivers the request twice; the platform must stay idempotent by msgid. */
-    DUPLICATE_DELIVERY
+    DUPLICATE_DELIVERY,
+    /**
+     * Commit, then hold the answer for the plan's {@link FaultPlan#delay delay} before sending it: the
+     * window in which a client that crashes has a committed request it never saw answered.
+     */
+    HOLD_AFTER_COMMIT
 }

@@ -43,7 +43,7 @@ public final class FaultPlan {
         return this;
     }
 
-    /** How long a {@link Fault#DELAY} holds the request (default 500 ms). */
+    /** How long a {@link Fault#DELAY} holds the request, and a {@link Fault#HOLD_AFTER_COMMIT} its answer (default 500 ms). */
     public synchronized FaultPlan delay(Duration d) {
         this.delay = Objects.requireNonNull(d);
         return this;

@@ -224,6 +224,9 @@ public final class PlatformSimulator implements AutoCloseable {
             if (fault == Fault.CORRUPT_SIGNATURE) {
                 bytes = corruptSignature(bytes);
             }
+            if (fault == Fault.HOLD_AFTER_COMMIT) {
+                sleep(faults.delay().toMillis());
+            }
             ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
             ex.sendResponseHeaders(200, bytes.length);
             OutputStream out = ex.getResponseBody();

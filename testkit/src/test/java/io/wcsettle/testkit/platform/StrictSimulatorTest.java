@@ -100,6 +100,25 @@ class StrictSimulatorTest {
     }
 
     @Test
+    @DisplayName("HOLD_AFTER_COMMIT: the request is committed while its answer is still held; the answer then comes")
+    void holdAfterCommit() throws Exception {
+        f.simulator.faults().delay(java.time.Duration.ofMillis(1500)).forInfno("2401", Fault.HOLD_AFTER_COMMIT);
+        PlatformClient patient = f.client().attemptTimeout(java.time.Duration.ofSeconds(10))
+                .callTimeout(java.time.Duration.ofSeconds(20)).build();
+        PlatformRequest adm = f.admission("X9");
+        java.util.concurrent.CompletableFuture<PlatformResponse> answer =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> patient.send(adm));
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (f.simulator.admissions().isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, f.simulator.admissions().size(), "committed");
+        assertFalse(answer.isDone(), "the answer is held");
+        assertTrue(answer.get(20, java.util.concurrent.TimeUnit.SECONDS).succeeded());
+        assertEquals(1, f.simulator.deliveries(adm.msgid()));
+    }
+
+    @Test
     @DisplayName("msgid: the same msgid with other content is refused (报文ID重复), the same content gets the stored answer")
     void msgidReuse() {
         PlatformRequest a = f.admission("X7");
