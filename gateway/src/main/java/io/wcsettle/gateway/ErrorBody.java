@@ -49,6 +49,7 @@ public record ErrorBody(int status, String code, String message, String field, b
             Map.entry(SessionErrorCode.FEE_CONTENT_CONFLICT, 409),
             Map.entry(SessionErrorCode.FEES_NOT_UPLOADED, 409),
             Map.entry(SessionErrorCode.NO_LIVE_SETTLEMENT, 409),
+            Map.entry(SessionErrorCode.SETTLEMENT_CONFLICT, 409),
             Map.entry(SessionErrorCode.INSURED_PLACE_UNKNOWN, 422),
             Map.entry(SessionErrorCode.FILING_PLACE_MISMATCH, 422),
             Map.entry(SessionErrorCode.INVALID_STEP_INPUT, 400));

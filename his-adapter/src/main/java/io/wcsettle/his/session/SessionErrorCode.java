@@ -20,6 +20,12 @@ public enum SessionErrorCode implements ErrorCode {
     FEES_NOT_UPLOADED,
     /** The visit has no live settlement to cancel (none yet, or already cancelled). */
     NO_LIVE_SETTLEMENT,
+    /**
+     * The visit already has a settlement of this round — live, or in flight — made for a bill whose
+     * 2304 input differs from this one; cancel it (2305) or resume first. A repeat of the same bill
+     * answers the held settlement.
+     */
+    SETTLEMENT_CONFLICT,
     /** No policy and device catalogue are registered for the visit's insured place. */
     INSURED_PLACE_UNKNOWN,
     /** The filing the platform returned names another insured place than the person's insurance. */

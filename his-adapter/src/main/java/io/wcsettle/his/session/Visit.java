@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -475,6 +476,8 @@ public final class Visit {
         Map<String, Object> pre = new LinkedHashMap<>(data);
         pre.put("dscgTime", bill.stay().dischargedOn());
         ObjectNode preIn = Payload.input(profile, Transaction.PRE_SETTLEMENT).row("data", pre).build();
+        ObjectNode in = Payload.input(profile, Transaction.SETTLEMENT).row("data", data).build();
+        requireSameSettlement("settlement:" + id + ":" + round, in);
         StepOutcome<JsonNode> preOut = session.step("presettle:" + id + ":" + round + ":" + hash(preIn),
                 Transaction.PRE_SETTLEMENT, insured(), preIn, null);
         if (!preOut.answered()) {
@@ -485,13 +488,28 @@ public final class Visit {
             compare(differences, "medfee_sumamt", r.fen("medfee_sumamt"), result.total());
             compare(differences, "fund_pay_sumamt", r.fen("fund_pay_sumamt"), result.fundPaid());
         });
-        ObjectNode in = Payload.input(profile, Transaction.SETTLEMENT).row("data", data).build();
         return session.step("settlement:" + id + ":" + round, Transaction.SETTLEMENT, insured(), in, today,
                         result.total(), result.fundPaid())
                 .map(out -> new Discharge(o.route(), result, statement, o.followUps(), Optional.of(Answer.output(
                         profile.spec(Transaction.SETTLEMENT), out).one("setlinfo").map(SettlementInfo::of).orElseThrow(() ->
                         new HisSessionException(SessionErrorCode.OUTPUT_INCOMPLETE, "settlement:" + id,
                                 "2304 answer lacks setlinfo"))), o.uploadDeadline(), differences));
+    }
+
+    /**
+     * A settlement of this round that is live or still in flight answers any repeat of its own bill;
+     * a bill whose 2304 input differs (other lines, other amounts) must not be paired with it.
+     */
+    private void requireSameSettlement(String key, ObjectNode in) {
+        Optional<OutboxEntry> held = session.latest(key)
+                .filter(e -> e.state() != OutboxState.FAILED && e.state() != OutboxState.REVERSED);
+        if (held.isPresent() && !Arrays.equals(CanonicalJson.bytes(HisSession.parse(held.get().inputJson(), key)),
+                CanonicalJson.bytes(in))) {
+            throw new HisSessionException(SessionErrorCode.SETTLEMENT_CONFLICT, "bill",
+                    held.get().state() == OutboxState.DONE
+                            ? "the visit's live settlement was made for another bill; cancel it (2305) first"
+                            : "the visit's settlement of another bill is still in flight; resume() first");
+        }
     }
 
     private static void compare(List<String> d, String field, Optional<Fen> platform, Fen core) {

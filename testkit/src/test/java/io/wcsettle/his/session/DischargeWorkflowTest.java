@@ -113,6 +113,26 @@ class DischargeWorkflowTest {
     }
 
     @Test
+    @DisplayName("2304: a settled visit asked to settle another bill is SETTLEMENT_CONFLICT, never the old setl_id paired with the new bill")
+    void anotherBillAfterSettlementIsAConflict() {
+        try (HisSession s = world.session(dir.resolve("o")).build()) {
+            Visit v = admitted(s, "V9");
+            List<BillLine> all = world.lines();
+            List<BillLine> first = all.subList(0, 2);
+            v.uploadFees(World.fees(first)).orElseThrow();
+            String setl = v.settle(world.bill(v, first)).orElseThrow().setlId().orElseThrow();
+            v.uploadFees(World.fees(all)).orElseThrow();
+            HisSessionException conflict = assertThrows(HisSessionException.class, () -> v.settle(world.bill(v, all)));
+            assertEquals("SETTLEMENT_CONFLICT", conflict.code());
+            assertEquals(setl, v.liveSettlement().orElseThrow(), "the live settlement is untouched");
+            v.cancelSettlement().orElseThrow();
+            String second = v.settle(world.bill(v, all)).orElseThrow().setlId().orElseThrow();
+            assertNotEquals(setl, second, "after 2305 the new bill settles anew");
+            assertEquals(2, world.simulator.settlements().size());
+        }
+    }
+
+    @Test
     @DisplayName("R-SET-12: fees uploaded daily — only new rows are sent; a changed row is FEE_CONTENT_CONFLICT; settle refuses rows the platform lacks")
     void incrementalFees() {
         try (HisSession s = world.session(dir.resolve("o")).build()) {
