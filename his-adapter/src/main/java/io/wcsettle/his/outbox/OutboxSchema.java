@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two processes may open the same fresh database at once: the one that loses a race (its
  * {@code CREATE TABLE} finds the table, its version row finds the row, a lock is held) rolls back
- * and waits until the winner has recorded that version, then goes on with the next one.
+ * and waits until the winner has recorded that version, then goes on with the next one. H2 runs
+ * embedded, in one process (its file lock keeps others out), and does not survive two sessions
+ * altering one table at once: there the migrations of one JVM take turns instead.
  */
 final class OutboxSchema {
 
@@ -43,6 +45,19 @@ final class OutboxSchema {
     /** Migrates up to version {@code upTo} (the tests' way to create a database of an older release). */
     static void migrate(Connection c, int upTo) throws SQLException {
         SqlDialect dialect = SqlDialect.of(c.getMetaData());
+        if (dialect == SqlDialect.H2) {
+            synchronized (H2_TURNS) {
+                migrate(c, upTo, dialect);
+            }
+        } else {
+            migrate(c, upTo, dialect);
+        }
+    }
+
+    /** One H2 migration at a time in this JVM. */
+    private static final Object H2_TURNS = new Object();
+
+    private static void migrate(Connection c, int upTo, SqlDialect dialect) throws SQLException {
         c.setAutoCommit(false);
         ensureVersionTable(c);
         for (int i = 0; i < upTo; i++) {

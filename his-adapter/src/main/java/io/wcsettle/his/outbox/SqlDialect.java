@@ -13,8 +13,8 @@ import java.util.Set;
  */
 enum SqlDialect {
 
-    /** H2 2.x: the standard scripts; large text as {@code CHARACTER LARGE OBJECT}. */
-    H2(null),
+    /** H2 2.x: the standard scripts, large text as {@code CLOB} (H2's {@code TEXT} is {@code CHARACTER VARYING}). */
+    H2("h2"),
     /** PostgreSQL 12+: the standard scripts; large text as {@code TEXT}. */
     POSTGRESQL(null),
     /** KingbaseES (人大金仓) in PostgreSQL mode: PostgreSQL's types, large text as {@code TEXT} from version 1 on. */
@@ -96,7 +96,9 @@ enum SqlDialect {
             "42S11", // H2: index exists
             "42P07", // PostgreSQL: relation exists
             "42710", // PostgreSQL: object exists
-            "HYT00"); // H2: lock timeout (another opener holds the table)
+            "HYT00", // H2: lock timeout (another opener holds the table)
+            "90131", // H2: concurrent update of the same row (of its schema table) in another transaction
+            "42S02"); // H2: table not found (another opener is between the copy and the rename of ALTER COLUMN)
 
     /**
      * Whether a migration statement failed because another opener is migrating the same database at the
