@@ -568,7 +568,7 @@ public final class Outbox implements AutoCloseable {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            LOG.warn("rollback failed [{}]", e.getSQLState());
+            LOG.warn("rollback failed [sqlstate={}, cause={}]", e.getSQLState(), e.getClass().getSimpleName());
         }
     }
 
