@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -19,7 +21,10 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The agency database's versioned migrations: the same scripts for H2 and PostgreSQL (portable
- * SQL: no vendor types, large text as {@code CLOB}). Applied versions are recorded in
+ * SQL: no vendor types, large text as {@code TEXT}), their MariaDB/MySQL form under {@code mariadb/}
+ * (chosen from {@link DatabaseMetaData#getDatabaseProductName()}: {@code AUTO_INCREMENT},
+ * {@code LONGTEXT}, {@code utf8mb4_bin}); other databases (Oracle, DM) are refused with
+ * {@code MIGRATION_FAILED} (see {@code docs/databases.md}). Applied versions are recorded in
  * {@code wcs_agency_schema_version} (apart from the HIS outbox's own version table, so both may
  * share one database). Each script runs in one transaction where the database has transactional
  * DDL (PostgreSQL); H2 commits each DDL statement, so every statement of a script is written
@@ -71,6 +76,7 @@ public final class AgencySchema {
     }
 
     static void migrate(Connection c) {
+        String dialect = dialect(c);
         try {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -84,7 +90,7 @@ public final class AgencySchema {
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                applyMissing(c);
+                applyMissing(c, dialect);
                 return;
             } catch (SQLException e) {
                 rollback(c);
@@ -96,7 +102,28 @@ public final class AgencySchema {
         }
     }
 
-    private static void applyMissing(Connection c) throws SQLException {
+    /**
+     * The script directory of {@code c}'s database: {@code ""} for the standard scripts (H2, PostgreSQL,
+     * KingbaseES), {@code "mariadb/"} for MariaDB and MySQL.
+     */
+    static String dialect(Connection c) {
+        String product;
+        try {
+            product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        } catch (SQLException e) {
+            throw new AgencyStorageException(StorageErrorCode.STORAGE_FAILURE, "cannot read the database's product name", e);
+        }
+        if (product.startsWith("h2") || product.contains("postgresql") || product.contains("kingbase")) {
+            return "";
+        }
+        if (product.contains("mariadb") || product.contains("mysql")) {
+            return "mariadb/";
+        }
+        throw new AgencyStorageException(StorageErrorCode.MIGRATION_FAILED, "no agency schema for database '" + product
+                + "' (H2, PostgreSQL, KingbaseES, MariaDB and MySQL are supported; see docs/databases.md)", null);
+    }
+
+    private static void applyMissing(Connection c, String dialect) throws SQLException {
         Set<Integer> applied = new HashSet<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version FROM wcs_agency_schema_version")) {
@@ -118,7 +145,7 @@ public final class AgencySchema {
             }
             try (Statement s = c.createStatement()) {
                 // comments first (they may hold a ';'), then one statement per ';'
-                for (String sql : stripComments(read(SCRIPTS.get(i))).split(";")) {
+                for (String sql : stripComments(read(dialect + SCRIPTS.get(i))).split(";")) {
                     if (!sql.isBlank()) {
                         s.execute(sql);
                     }
@@ -172,10 +199,13 @@ public final class AgencySchema {
         }
     }
 
-    /** Whether {@code e} is a unique-constraint violation (SQLState 23505 on H2 and PostgreSQL). */
+    /**
+     * Whether {@code e} is a unique-constraint violation: SQLState 23505 on H2 and PostgreSQL, error
+     * 1062 (SQLState 23000) on MariaDB and MySQL.
+     */
     public static boolean isUniqueViolation(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
-            if ("23505".equals(x.getSQLState())) {
+            if ("23505".equals(x.getSQLState()) || "23000".equals(x.getSQLState()) && x.getErrorCode() == 1062) {
                 return true;
             }
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.wcsettle.agency.testing.Fixtures;
+import io.wcsettle.agency.testing.MariaDb;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.clearing.ClearingRecord;
 import io.wcsettle.core.clearing.ClearingWorkflow;
@@ -31,7 +32,7 @@ import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.region.Admdvs;
 
-/** R-CLR-7, -8 in H2 and in a real PostgreSQL server. */
+/** R-CLR-7, -8 in H2, a real PostgreSQL and a real MariaDB server. */
 class JdbcClearingDeskTest {
 
     @TempDir
@@ -42,12 +43,15 @@ class JdbcClearingDeskTest {
     static final Admdvs HN = new Admdvs("430000");
 
     static Stream<String> databases() {
-        return Stream.of("h2", "postgres");
+        return Stream.of("h2", "postgres", "mariadb");
     }
 
     static DataSource dataSource(String db) {
         if (db.equals("h2")) {
             return Fixtures.h2File(dir);
+        }
+        if (db.equals("mariadb")) {
+            return MariaDb.server().freshDatabase();
         }
         Postgres.dropAgencyTables();
         return Postgres.dataSource();

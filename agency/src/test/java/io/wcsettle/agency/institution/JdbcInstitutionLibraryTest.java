@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.wcsettle.agency.jdbc.AgencySchema;
+import io.wcsettle.agency.testing.MariaDb;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.institution.AgreementState;
@@ -38,12 +39,15 @@ class JdbcInstitutionLibraryTest {
     static Path dir;
 
     static Stream<String> databases() {
-        return Stream.of("h2", "postgres");
+        return Stream.of("h2", "postgres", "mariadb");
     }
 
     private static DataSource dataSource(String db) {
         if (db.equals("h2")) {
             return AgencySchema.h2File(dir.resolve("institutions-" + System.nanoTime()));
+        }
+        if (db.equals("mariadb")) {
+            return MariaDb.server().freshDatabase();
         }
         Postgres.dropAgencyTables();
         return Postgres.dataSource();

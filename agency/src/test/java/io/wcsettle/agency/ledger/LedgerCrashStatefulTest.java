@@ -29,6 +29,7 @@ import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 
+import io.wcsettle.agency.testing.MariaDb;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.ledger.Account;
 import io.wcsettle.core.ledger.Ledger;
@@ -308,6 +309,12 @@ class LedgerCrashStatefulTest {
         });
     }
 
+    @Provide
+    Arbitrary<ActionChain<Subject>> onMariaDb() throws IOException {
+        Path dir = dirFor("mariadb");
+        return chain(() -> new Subject(MariaDb.server().freshDatabaseUrl(), dir));
+    }
+
     private static Path dirFor(String kind) throws IOException {
         Files.createDirectories(Path.of("target", "ledger-crash"));
         return Files.createTempDirectory(Path.of("target", "ledger-crash"), kind);
@@ -332,6 +339,12 @@ class LedgerCrashStatefulTest {
     @Property(tries = 4, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     @Label("R-PRE-8: on PostgreSQL, the durable ledger balances after every step, kill -9 and reopen included")
     void postgresLedgerBalancesThroughCrashes(@ForAll("onPostgres") ActionChain<Subject> chain) {
+        chain.withInvariant("balanced and equal to the model", Subject::checkBalanced).run();
+    }
+
+    @Property(tries = 4, shrinking = net.jqwik.api.ShrinkingMode.OFF)
+    @Label("R-PRE-8: on MariaDB, the durable ledger balances after every step, kill -9 and reopen included")
+    void mariadbLedgerBalancesThroughCrashes(@ForAll("onMariaDb") ActionChain<Subject> chain) {
         chain.withInvariant("balanced and equal to the model", Subject::checkBalanced).run();
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.wcsettle.agency.clearing.RecordRegistry;
 import io.wcsettle.agency.testing.Fixtures;
+import io.wcsettle.agency.testing.MariaDb;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.clearing.DatedRecord;
 import io.wcsettle.core.clearing.Quarter;
@@ -29,19 +30,22 @@ import io.wcsettle.core.monthly.DirectSettlement;
 import io.wcsettle.core.monthly.StatementState;
 import io.wcsettle.core.monthly.StatementTotals;
 
-/** R-UPL-5 end to end in H2 and in a real PostgreSQL server. */
+/** R-UPL-5 end to end in H2, a real PostgreSQL and a real MariaDB server. */
 class JdbcMonthlySettlementTest {
 
     @TempDir
     static Path dir;
 
     static Stream<String> databases() {
-        return Stream.of("h2", "postgres");
+        return Stream.of("h2", "postgres", "mariadb");
     }
 
     static DataSource dataSource(String db) {
         if (db.equals("h2")) {
             return Fixtures.h2File(dir);
+        }
+        if (db.equals("mariadb")) {
+            return MariaDb.server().freshDatabase();
         }
         Postgres.dropAgencyTables();
         return Postgres.dataSource();

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.wcsettle.agency.ledger.JdbcLedger;
 import io.wcsettle.agency.testing.Fixtures;
+import io.wcsettle.agency.testing.MariaDb;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.ledger.Account;
@@ -46,12 +47,15 @@ class JdbcPaymentsTest {
     static final Admdvs HN = new Admdvs("430000");
 
     static Stream<String> databases() {
-        return Stream.of("h2", "postgres");
+        return Stream.of("h2", "postgres", "mariadb");
     }
 
     static DataSource dataSource(String db) {
         if (db.equals("h2")) {
             return Fixtures.h2File(dir);
+        }
+        if (db.equals("mariadb")) {
+            return MariaDb.server().freshDatabase();
         }
         Postgres.dropAgencyTables();
         return Postgres.dataSource();

@@ -27,8 +27,10 @@ final class JdbcMsgIdReservations implements MsgIdReservations, AutoCloseable {
                 return reserveOnce(institutionCode, wanted);
             } catch (OutboxException e) {
                 // two workstations on one database reserving the institution's first second at once: one
-                // INSERT loses on the primary key; the row exists now, so the next attempt updates it
-                if (attempt >= 3 || !(e.getCause() instanceof SQLException s) || !"23505".equals(s.getSQLState())) {
+                // INSERT loses on the primary key (or, on MariaDB's gap locks, in a deadlock); the row
+                // exists now, so the next attempt updates it
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException s)
+                        || !SqlDialect.isUniqueViolation(s) && !SqlDialect.isRetryable(s)) {
                     throw e;
                 }
             }

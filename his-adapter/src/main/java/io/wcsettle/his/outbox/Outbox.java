@@ -32,9 +32,10 @@ import io.wcsettle.his.platform.Workstation;
 /**
  * The durable outbox over JDBC (R-UPL-4): a message is written and committed with its msgid
  * before the first send, and every state change is committed before the next step. An embedded
- * H2 file database is the zero-configuration default ({@link #h2File}); PostgreSQL uses the same
- * schema and migrations ({@link #open}). One connection, every method synchronised: safe to share
- * between threads; a crash at any moment leaves a consistent entry.
+ * H2 file database is the zero-configuration default ({@link #h2File}); PostgreSQL, MariaDB/MySQL
+ * and (untested here) KingbaseES, DM and Oracle take the same schema, each in its dialect's
+ * migration scripts ({@link #open}; see {@code docs/databases.md}). One connection, every method
+ * synchronised: safe to share between threads; a crash at any moment leaves a consistent entry.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -79,7 +80,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Opens (and migrates) the outbox in any JDBC database with the shipped schema (H2, PostgreSQL),
+     * Opens (and migrates) the outbox in any JDBC database with the shipped schema (H2, PostgreSQL, MariaDB),
      * for a single-outbox institution, payloads stored as they are (protect the database itself).
      *
      * @param institutionCode 12-character {@code fixmedins_code}, the msgid prefix
@@ -593,7 +594,7 @@ public final class Outbox implements AutoCloseable {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            LOG.warn("rollback failed [{}]", e.getSQLState());
+            LOG.warn("rollback failed [sqlstate={}, cause={}]", e.getSQLState(), e.getClass().getSimpleName());
         }
     }
 

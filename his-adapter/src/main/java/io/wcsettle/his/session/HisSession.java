@@ -120,12 +120,38 @@ public final class HisSession implements AutoCloseable {
      * Finishes what an earlier (crashed) run left in the outbox: pending entries are sent under
      * their stored msgids, unknown ones resolved. Stops at once while the platform is unavailable,
      * so it never blocks a workstation at start-up. Returns how many entries are still unfinished.
+     *
+     * <p>When there was something to recover, logs ONE line at INFO — the library's single INFO line
+     * (everything else is DEBUG or WARN), so that an operator sees at start-up that a settlement left
+     * in flight was finished: {@code outbox recovery finished [entries=, done=, refused=, resolved=,
+     * still_unknown=, still_pending=]}: of the entries found unfinished, how many the platform
+     * accepted, refused, or were resolved (an unknown outcome reversed or found absent, its business
+     * redone under a new msgid), and how many entries are still unknown or waiting to be sent. Counts
+     * only: no msgid, visit id, name or ID number.
      */
     public int resume() {
-        int before = outbox.unfinished().size();
+        List<OutboxEntry> before = outbox.unfinished();
+        if (!before.isEmpty()) {
+            ensureSignedIn(); // a session opened at start-up has no sign_no yet: without one every entry is refused
+        }
         int left = relay.runOnce();
-        if (before > 0) {
-            LOG.debug("resume finished [unfinished_before={}, unfinished_after={}]", before, left);
+        if (!before.isEmpty()) {
+            int done = 0;
+            int refused = 0;
+            int resolved = 0;
+            for (OutboxEntry e : before) {
+                switch (outbox.find(e.msgid()).map(OutboxEntry::state).orElse(e.state())) {
+                    case DONE -> done++;
+                    case FAILED -> refused++;
+                    case REVERSED -> resolved++;
+                    default -> { }
+                }
+            }
+            List<OutboxEntry> after = outbox.unfinished();
+            long unknown = after.stream().filter(e -> e.state() == OutboxState.UNKNOWN).count();
+            // the library's one INFO line (see the javadoc above and the README's Logging section)
+            LOG.info("outbox recovery finished [entries={}, done={}, refused={}, resolved={}, still_unknown={}, "
+                    + "still_pending={}]", before.size(), done, refused, resolved, unknown, after.size() - unknown);
         }
         return left;
     }

@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -38,7 +40,8 @@ import net.jqwik.api.state.Transformer;
 
 /**
  * Stateful property of the outbox: random enqueues, state changes and crashes (the H2 database is
- * shut down without a clean close, then reopened) never lose, duplicate or corrupt an entry.
+ * shut down without a clean close, the PostgreSQL / MariaDB server kills the process's connections,
+ * then the outbox is reopened) never lose, duplicate or corrupt an entry.
  */
 class OutboxStatefulTest {
 
@@ -57,17 +60,26 @@ class OutboxStatefulTest {
         final Map<String, String> latest = new HashMap<>();
         final Map<String, String> keyOf = new HashMap<>();
 
-        Subject() {
+        /** The server database of this try; null on H2 (the zero-configuration file default). */
+        final TestDatabase server;
+        final DataSource dataSource;
+
+        Subject(TestDatabase server) {
             try {
                 Files.createDirectories(Path.of("target", "jqwik-outbox"));
                 dir = Files.createTempDirectory(Path.of("target", "jqwik-outbox"), "try");
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+            this.server = server;
+            this.dataSource = server == null ? null : server.fresh(dir);
             outbox = open();
         }
 
         Outbox open() {
+            if (server != null) {
+                return Outbox.open(dataSource, OutboxContract.INSTITUTION, Clock.systemUTC(), OutboxContract.DEADLINES);
+            }
             return Outbox.h2File(dir.resolve("outbox"), OutboxContract.INSTITUTION, Clock.systemUTC(),
                     OutboxContract.DEADLINES);
         }
@@ -127,8 +139,22 @@ class OutboxStatefulTest {
             return Optional.empty();
         }
 
-        /** A crash: the database goes away without a clean close; a new process reopens it. */
+        /**
+         * A crash: the database goes away without a clean close (H2), or the server drops every
+         * connection of the process, its open transactions rolled back (PostgreSQL, MariaDB); a new
+         * process reopens it.
+         */
         void crash() {
+            if (server != null) {
+                server.crash(dataSource);
+                try {
+                    outbox.close();
+                } catch (RuntimeException e) {
+                    // its connections are already broken
+                }
+                outbox = open();
+                return;
+            }
             try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("outbox").toAbsolutePath()
                     + ";FILE_LOCK=FS"); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN IMMEDIATELY");
@@ -174,8 +200,24 @@ class OutboxStatefulTest {
     }
 
     @Property(tries = 40)
-    @Label("R-UPL-4: enqueues, transitions and crashes never lose, duplicate or corrupt an outbox entry")
-    void outboxSurvivesCrashes(@ForAll("chains") ActionChain<Subject> chain) {
+    @Label("R-UPL-4: enqueues, transitions and crashes never lose, duplicate or corrupt an outbox entry (H2 file)")
+    void outboxSurvivesCrashes(@ForAll("h2") ActionChain<Subject> chain) {
+        run(chain);
+    }
+
+    @Property(tries = 25)
+    @Label("R-UPL-4: enqueues, transitions and crashes never lose, duplicate or corrupt an outbox entry (PostgreSQL)")
+    void outboxSurvivesCrashes_postgresql(@ForAll("postgresql") ActionChain<Subject> chain) {
+        run(chain);
+    }
+
+    @Property(tries = 25)
+    @Label("R-UPL-4: enqueues, transitions and crashes never lose, duplicate or corrupt an outbox entry (MariaDB)")
+    void outboxSurvivesCrashes_mariadb(@ForAll("mariadb") ActionChain<Subject> chain) {
+        run(chain);
+    }
+
+    private static void run(ActionChain<Subject> chain) {
         try {
             chain.withInvariant("database matches the model", Subject::checkMatchesModel).run();
         } finally {
@@ -184,7 +226,21 @@ class OutboxStatefulTest {
     }
 
     @Provide
-    Arbitrary<ActionChain<Subject>> chains() {
+    Arbitrary<ActionChain<Subject>> h2() {
+        return chains(null);
+    }
+
+    @Provide
+    Arbitrary<ActionChain<Subject>> postgresql() {
+        return chains(TestDatabase.POSTGRESQL);
+    }
+
+    @Provide
+    Arbitrary<ActionChain<Subject>> mariadb() {
+        return chains(TestDatabase.MARIADB);
+    }
+
+    private static Arbitrary<ActionChain<Subject>> chains(TestDatabase server) {
         Action.Independent<Subject> enqueue = () -> Arbitraries.of("K0", "K1", "K2", "K3")
                 .map(k -> Transformer.mutate("enqueue " + k, s -> s.enqueue(k)));
         Action.Dependent<Subject> change = new Action.Dependent<>() {
@@ -203,7 +259,7 @@ class OutboxStatefulTest {
             }
         };
         Action.Independent<Subject> crash = Action.just(Transformer.mutate("crash and reopen", Subject::crash));
-        return ActionChain.startWith(Subject::new)
+        return ActionChain.startWith(() -> new Subject(server))
                 .withAction(3, enqueue)
                 .withAction(8, change)
                 .withAction(1, crash)

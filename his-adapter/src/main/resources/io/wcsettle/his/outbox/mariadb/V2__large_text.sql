@@ -1,0 +1,2 @@
+-- wcsettle outbox, schema version 2, MariaDB / MySQL: nothing to do, this dialect's V1 created the
+-- payload columns as LONGTEXT already.
