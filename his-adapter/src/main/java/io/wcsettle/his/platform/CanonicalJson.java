@@ -8,9 +8,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -26,6 +28,11 @@ public final class CanonicalJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
+    /**
+     * How envelopes are read: as {@link #MAPPER}, and a key twice in one object is refused instead of
+     * the last one silently winning (a signed message must mean one thing to every reader).
+     */
+    static final ObjectReader STRICT_READER = MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private CanonicalJson() {
