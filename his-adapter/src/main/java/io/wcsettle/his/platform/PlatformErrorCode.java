@@ -60,4 +60,14 @@ public enum PlatformErrorCode implements ErrorCode {
     public String code() {
         return name();
     }
+
+    /**
+     * Whether the same call can sensibly be tried again: the platform was unreachable or answered an
+     * HTTP status of a request not processed, or the outcome is unknown (again under the same msgid
+     * only, R-UPL-4).
+     */
+    @Override
+    public boolean retryable() {
+        return this == PLATFORM_UNAVAILABLE || this == HTTP_STATUS || this == OUTCOME_UNKNOWN;
+    }
 }

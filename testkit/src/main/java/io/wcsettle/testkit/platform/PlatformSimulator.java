@@ -221,6 +221,10 @@ public final class PlatformSimulator implements AutoCloseable {
                 LOG.debug("refused request [code={}]", e.code());
                 response = envelope(PlatformResponse.REFUSED, (e.code() + ": " + e.getMessage()).substring(0,
                         Math.min(200, (e.code() + ": " + e.getMessage()).length())), null);
+            } catch (RuntimeException e) {
+                // a bug of the simulator: still an answer (named, without a stack trace), never a dropped connection
+                LOG.warn("simulator fault on a request [{}]", e.getClass().getName());
+                response = envelope(PlatformResponse.REFUSED, "模拟器内部错误 (" + e.getClass().getSimpleName() + ")", null);
             }
             byte[] bytes = codec.encodeResponse(response);
             if (fault == Fault.CORRUPT_SIGNATURE) {

@@ -105,7 +105,7 @@ class SessionInputFuzzTest {
     @Test
     @DisplayName("Session fuzz: mutated fee rows are uploaded (2301) or refused with a code before sending")
     void feeDetails() {
-        Fuzz.run("FeeDetail → Visit.uploadFees", Fuzz.tries(0.15), r -> {
+        Fuzz.run("FeeDetail → Visit.uploadFees", Fuzz.tries(0.1), r -> {
             boolean p = r.nextInt(10) == 0;
             String id = String.valueOf(SERIAL.incrementAndGet());
             return new Input(p, new Object[] {p || r.nextInt(4) > 0 ? id : text(r, id, false),

@@ -159,7 +159,7 @@ class SimulatorHttpFuzzTest {
     @Test
     @DisplayName("Simulator fuzz: every HTTP request gets an HTTP answer (a signed envelope, 405 or 413), never a dropped connection or a 500")
     void everyRequestAnswered() {
-        Fuzz.run("PlatformSimulator HTTP", Fuzz.tries(0.5), SimulatorHttpFuzzTest::generate, SimulatorHttpFuzzTest::exchange,
+        Fuzz.run("PlatformSimulator HTTP", Fuzz.tries(0.2), SimulatorHttpFuzzTest::generate, SimulatorHttpFuzzTest::exchange,
                 (c, resp) -> {
                     int s = resp.statusCode();
                     String text = new String(resp.body(), StandardCharsets.UTF_8);
@@ -174,6 +174,17 @@ class SimulatorHttpFuzzTest {
                         fail("HTTP " + s + ": " + text);
                     }
                 }, Call::toString);
+    }
+
+    @Test
+    @DisplayName("Simulator: a DELETE or an oversized POST with a 1 MiB body gets its 405 / 413 (the body was left unread and the connection reset)")
+    void refusedBodiesAreDrained() throws Exception {
+        byte[] big = new byte[(1 << 20) + 2];
+        assertEquals(405, exchange(new Call("DELETE", "application/json", big, Map.of())).statusCode());
+        assertEquals(413, exchange(new Call("POST", "application/json", new byte[4 << 20], Map.of())).statusCode());
+        assertEquals(200, exchange(new Call("POST", "application/json", his.encodeRequest(new PlatformRequest("3201",
+                PlatformFixture.INSTITUTION + "202510091099999999", f.signedHeader(), totals("2025-01-01", "2025-01-31")))
+                , Map.of())).statusCode(), "the server still answers");
     }
 
     private PlatformResponse send(String infno, String msgid, ObjectNode input) {
