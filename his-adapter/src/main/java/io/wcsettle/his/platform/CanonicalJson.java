@@ -38,7 +38,15 @@ public final class CanonicalJson {
     private CanonicalJson() {
     }
 
-    /** The canonical UTF-8 bytes of {@code node} ({@code null} is the JSON literal {@code null}). */
+    /** The longest plain form a number may take (Jackson reads no longer number literal either). */
+    static final int MAX_PLAIN_DIGITS = 1000;
+
+    /**
+     * The canonical UTF-8 bytes of {@code node} ({@code null} is the JSON literal {@code null}).
+     *
+     * @throws PlatformException {@code MALFORMED_REQUEST} for a number whose plain form would take
+     *                           more than 1,000 digits ({@code 1e-999999999} would take a gigabyte)
+     */
     public static byte[] bytes(JsonNode node) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -76,7 +84,12 @@ public final class CanonicalJson {
             }
             g.writeEndArray();
         } else if (node.isBigDecimal()) {
-            g.writeNumber(node.decimalValue().toPlainString());
+            java.math.BigDecimal d = node.decimalValue();
+            if ((long) d.precision() + Math.abs((long) d.scale()) > MAX_PLAIN_DIGITS) {
+                throw new PlatformException(PlatformErrorCode.MALFORMED_REQUEST, null,
+                        "a number of more than " + MAX_PLAIN_DIGITS + " digits in plain form");
+            }
+            g.writeNumber(d.toPlainString());
         } else {
             g.writeTree(node);
         }

@@ -153,6 +153,20 @@ class KeyAndEnvelopeRegressionTest {
     }
 
     @Test
+    @DisplayName("Canonical JSON: a number like 1e-999999999 is MALFORMED_REQUEST at once (its plain form took 30 s and a gigabyte; found by the simulator fuzz)")
+    void hugePlainNumberRefused() {
+        ObjectNode in = CanonicalJson.mapper().createObjectNode();
+        in.put("x", new java.math.BigDecimal("1e-999999999"));
+        long t0 = System.nanoTime();
+        assertEquals("MALFORMED_REQUEST", refused(() -> CanonicalJson.bytes(in)).code());
+        in.put("x", new java.math.BigDecimal("9e2147483647"));
+        assertEquals("MALFORMED_REQUEST", refused(() -> CanonicalJson.bytes(in)).code());
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+        in.put("x", new java.math.BigDecimal("1234.50"));
+        assertEquals("{\"x\":1234.50}", new String(CanonicalJson.bytes(in), StandardCharsets.UTF_8));
+    }
+
+    @Test
     @DisplayName("SM4: a missing key is INVALID_KEY (was NullPointerException)")
     void sm4NullKey() {
         assertEquals("INVALID_KEY", refused(() -> new Sm4PayloadCipher(null, Sm4PayloadCipher.Mode.GCM, RANDOM)).code());

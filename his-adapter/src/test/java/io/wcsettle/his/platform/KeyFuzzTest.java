@@ -285,7 +285,7 @@ class KeyFuzzTest {
     @Test
     @DisplayName("Security fuzz: PKCS#12 keystores load as an SM2 key pair that belongs together, or are INVALID_KEY / KEY_WRONG_CURVE")
     void pkcs12() {
-        Fuzz.run("Sm2Keys.fromPkcs12", Fuzz.tries(0.5), KeyFuzzTest::store,
+        Fuzz.run("Sm2Keys.fromPkcs12", Fuzz.tries(0.3), KeyFuzzTest::store,
                 s -> Sm2Keys.fromPkcs12(s.bytes() == null ? null : new ByteArrayInputStream(s.bytes()), s.password(),
                         s.alias(), "his.p12"),
                 new Fuzz.Oracle<Store, KeyPair>() {

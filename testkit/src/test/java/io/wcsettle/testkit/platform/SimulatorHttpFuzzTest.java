@@ -105,8 +105,13 @@ class SimulatorHttpFuzzTest {
         }
     }
 
+    private static List<Map.Entry<String, ObjectNode>> cachedSeeds;
+
     private static Call generate(SplittableRandom r) {
-        List<Map.Entry<String, ObjectNode>> seeds = seeds();
+        if (cachedSeeds == null) {
+            cachedSeeds = seeds();
+        }
+        List<Map.Entry<String, ObjectNode>> seeds = cachedSeeds;
         Map.Entry<String, ObjectNode> seed = seeds.get(r.nextInt(seeds.size()));
         ObjectNode input = seed.getValue().deepCopy();
         int n = r.nextInt(4);
