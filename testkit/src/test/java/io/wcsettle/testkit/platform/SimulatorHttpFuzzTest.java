@@ -164,7 +164,7 @@ class SimulatorHttpFuzzTest {
     @Test
     @DisplayName("Simulator fuzz: every HTTP request gets an HTTP answer (a signed envelope, 405 or 413), never a dropped connection or a 500")
     void everyRequestAnswered() {
-        Fuzz.run("PlatformSimulator HTTP", Fuzz.tries(0.2), SimulatorHttpFuzzTest::generate, SimulatorHttpFuzzTest::exchange,
+        Fuzz.run("PlatformSimulator HTTP", Fuzz.tries(0.5), SimulatorHttpFuzzTest::generate, SimulatorHttpFuzzTest::exchange,
                 (c, resp) -> {
                     int s = resp.statusCode();
                     String text = new String(resp.body(), StandardCharsets.UTF_8);
