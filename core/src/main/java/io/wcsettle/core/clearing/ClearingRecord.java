@@ -1,9 +1,9 @@
 package io.wcsettle.core.clearing;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 import io.wcsettle.core.error.CoreErrorCode;
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.error.InvalidInputException;
 import io.wcsettle.core.money.Fen;
 import io.wcsettle.core.region.Admdvs;
@@ -24,15 +24,16 @@ public record ClearingRecord(String recordId, Admdvs insured, Admdvs treatment, 
         LocalDate confirmedOn, Fen fundPaid, Fen deduction) {
 
     /**
-     * @throws InvalidInputException {@code NOT_CROSS_PROVINCE} when both places are in one province
+     * @throws InvalidInputException {@code INVALID_INPUT} naming a missing place or amount;
+     *                               {@code NOT_CROSS_PROVINCE} when both places are in one province
      *                               (clearing is between provinces, R-CLR-1); {@code INVALID_AMOUNT}
      *                               for a negative amount
      */
     public ClearingRecord {
-        Objects.requireNonNull(insured, "insured");
-        Objects.requireNonNull(treatment, "treatment");
-        Objects.requireNonNull(fundPaid, "fundPaid");
-        Objects.requireNonNull(deduction, "deduction");
+        Inputs.required(insured, "insured");
+        Inputs.required(treatment, "treatment");
+        Inputs.required(fundPaid, "fundPaid");
+        Inputs.required(deduction, "deduction");
         if (insured.sameProvince(treatment)) {
             throw new InvalidInputException(CoreErrorCode.NOT_CROSS_PROVINCE, "treatment",
                     "insured and treatment places are in the same province");

@@ -138,4 +138,14 @@ public enum CardErrorCode implements ErrorCode {
     public String code() {
         return name();
     }
+
+    /**
+     * Whether reading again can help without changing anything in the program: the reader or card
+     * was away, the exchange failed, or PIN entry timed out.
+     */
+    @Override
+    public boolean retryable() {
+        return this == READER_UNAVAILABLE || this == NO_CARD || this == CARD_REMOVED || this == CARD_IO
+                || this == PIN_ENTRY_TIMEOUT;
+    }
 }

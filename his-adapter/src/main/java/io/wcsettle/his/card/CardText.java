@@ -34,10 +34,14 @@ final class CardText {
         return new String(out);
     }
 
-    /** Whether {@code s} is hex digits only (either case). */
+    /**
+     * Whether {@code s} is ASCII hex digits only (either case). Not {@link Character#digit}, which
+     * also takes full-width ({@code ０}) and other scripts' digits ({@code ٠}).
+     */
     static boolean isHex(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 return false;
             }
         }

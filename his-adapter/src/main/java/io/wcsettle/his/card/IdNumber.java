@@ -60,27 +60,61 @@ public final class IdNumber {
         return first17 + checkCharacter(first17);
     }
 
-    /** The check character of the first 17 digits of {@code id} (GB 11643, ISO 7064 MOD 11-2). */
+    /**
+     * The check character of the first 17 digits of {@code id} (GB 11643, ISO 7064 MOD 11-2).
+     *
+     * @throws CardReadException {@code INVALID_ID_LENGTH} when {@code id} is missing or shorter than 17,
+     *         {@code INVALID_ID_CHECK_DIGIT} when one of the 17 is no ASCII digit
+     */
     public static char checkCharacter(CharSequence id) {
+        if (id == null || id.length() < 17) {
+            throw new CardReadException(CardErrorCode.INVALID_ID_LENGTH, "idNumber", "fewer than 17 characters");
+        }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             int d = id.charAt(i) - '0';
             if (d < 0 || d > 9) {
-                throw new IllegalArgumentException("non-digit at position " + i);
+                throw new CardReadException(CardErrorCode.INVALID_ID_CHECK_DIGIT, "idNumber",
+                        "non-digit at position " + (i + 1));
             }
             sum += d * WEIGHTS[i];
         }
         return CHECK[sum % 11];
     }
 
-    /** The birth date in an 18-character number (digits 7–14). */
+    /**
+     * The birth date in an 18-character number (digits 7–14).
+     *
+     * @throws CardReadException {@code INVALID_ID_LENGTH} when {@code id} is not 18 characters,
+     *         {@code INVALID_ID_CHECK_DIGIT} when digits 7–14 are no date
+     */
     public static LocalDate birthDate(String id) {
-        return LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
-                Integer.parseInt(id.substring(12, 14)));
+        requireLength18(id);
+        String digits = id.substring(6, 14);
+        if (!CardText.isDate(digits)) {
+            throw new CardReadException(CardErrorCode.INVALID_ID_CHECK_DIGIT, "idNumber", "birth date is not 8 digits");
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(digits.substring(0, 4)), Integer.parseInt(digits.substring(4, 6)),
+                    Integer.parseInt(digits.substring(6, 8)));
+        } catch (DateTimeException e) {
+            throw new CardReadException(CardErrorCode.INVALID_ID_CHECK_DIGIT, "idNumber", "impossible birth date");
+        }
     }
 
-    /** Whether the region prefix of an 18-character number names a known province (see the class doc). */
+    private static void requireLength18(String id) {
+        if (id == null || id.length() != 18) {
+            throw new CardReadException(CardErrorCode.INVALID_ID_LENGTH, "idNumber", "not 18 characters");
+        }
+    }
+
+    /**
+     * Whether the region prefix of an 18-character number names a known province (see the class doc).
+     *
+     * @throws CardReadException {@code INVALID_ID_LENGTH} when {@code id} is not 18 characters
+     */
     public static boolean regionKnown(String id) {
+        requireLength18(id);
         if (id.charAt(0) == '9') {
             return Admdvs.isValid(id.substring(1, 3) + "0000");
         }
@@ -98,7 +132,7 @@ public final class IdNumber {
         }
         try {
             birthDate(id);
-        } catch (DateTimeException e) {
+        } catch (CardReadException e) {
             throw new CardReadException(CardErrorCode.INVALID_ID_CHECK_DIGIT, field, "impossible birth date");
         }
         if (!regionKnown(id)) {

@@ -16,7 +16,9 @@ public abstract class PinEntry {
 
     /** The PIN typed into the HIS. It is not cleared by the reader; the caller clears it. */
     public static PinEntry typed(Pin pin) {
-        Objects.requireNonNull(pin, "pin");
+        if (pin == null) {
+            throw new CardReadException(CardErrorCode.INVALID_PIN, "pin", "no PIN");
+        }
         return new PinEntry() {
             @Override
             byte[] verify(Exchange exchange) {

@@ -8,9 +8,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -26,12 +28,25 @@ public final class CanonicalJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
+    /**
+     * How envelopes are read: as {@link #MAPPER}, and a key twice in one object is refused instead of
+     * the last one silently winning (a signed message must mean one thing to every reader).
+     */
+    static final ObjectReader STRICT_READER = MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private CanonicalJson() {
     }
 
-    /** The canonical UTF-8 bytes of {@code node} ({@code null} is the JSON literal {@code null}). */
+    /** The longest plain form a number may take (Jackson reads no longer number literal either). */
+    static final int MAX_PLAIN_DIGITS = 1000;
+
+    /**
+     * The canonical UTF-8 bytes of {@code node} ({@code null} is the JSON literal {@code null}).
+     *
+     * @throws PlatformException {@code MALFORMED_REQUEST} for a number whose plain form would take
+     *                           more than 1,000 digits ({@code 1e-999999999} would take a gigabyte)
+     */
     public static byte[] bytes(JsonNode node) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -69,7 +84,12 @@ public final class CanonicalJson {
             }
             g.writeEndArray();
         } else if (node.isBigDecimal()) {
-            g.writeNumber(node.decimalValue().toPlainString());
+            java.math.BigDecimal d = node.decimalValue();
+            if ((long) d.precision() + Math.abs((long) d.scale()) > MAX_PLAIN_DIGITS) {
+                throw new PlatformException(PlatformErrorCode.MALFORMED_REQUEST, null,
+                        "a number of more than " + MAX_PLAIN_DIGITS + " digits in plain form");
+            }
+            g.writeNumber(d.toPlainString());
         } else {
             g.writeTree(node);
         }

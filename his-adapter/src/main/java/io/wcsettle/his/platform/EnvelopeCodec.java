@@ -106,10 +106,11 @@ public final class EnvelopeCodec {
         if (!input.isObject()) {
             throw new PlatformException(PlatformErrorCode.MALFORMED_REQUEST, "input", "input is not an object");
         }
-        RequestHeader h = new RequestHeader(opt(e, "mdtrtarea_admvs"), opt(e, "insuplc_admdvs"),
-                opt(e, "recer_sys_code"), opt(e, "dev_no"), opt(e, "dev_safe_info"), opt(e, "infver"),
-                opt(e, "opter_type"), opt(e, "opter"), opt(e, "opter_name"), opt(e, "fixmedins_code"),
-                opt(e, "fixmedins_name"), opt(e, "sign_no"));
+        PlatformErrorCode m = PlatformErrorCode.MALFORMED_REQUEST;
+        RequestHeader h = new RequestHeader(opt(e, "mdtrtarea_admvs", m), opt(e, "insuplc_admdvs", m),
+                opt(e, "recer_sys_code", m), opt(e, "dev_no", m), opt(e, "dev_safe_info", m), opt(e, "infver", m),
+                opt(e, "opter_type", m), opt(e, "opter", m), opt(e, "opter_name", m), opt(e, "fixmedins_code", m),
+                opt(e, "fixmedins_name", m), opt(e, "sign_no", m));
         return new PlatformRequest(infno, msgid, h, (ObjectNode) input);
     }
 
@@ -150,8 +151,9 @@ public final class EnvelopeCodec {
         checkSkew(parseTime(respondTime, RESPOND_TIME, "respond_time", PlatformErrorCode.MALFORMED_RESPONSE),
                 "respond_time");
         JsonNode output = verifiedPayload(e, "output", PlatformErrorCode.MALFORMED_RESPONSE);
-        return new PlatformResponse(infcode, opt(e, "inf_refmsgid"), opt(e, "refmsg_time"), respondTime,
-                opt(e, "err_msg"), output);
+        PlatformErrorCode m = PlatformErrorCode.MALFORMED_RESPONSE;
+        return new PlatformResponse(infcode, opt(e, "inf_refmsgid", m), opt(e, "refmsg_time", m), respondTime,
+                opt(e, "err_msg", m), output);
     }
 
     private void putSignedPayload(ObjectNode e, String field, JsonNode payload) {
@@ -172,9 +174,12 @@ public final class EnvelopeCodec {
         if (raw != null && raw.isTextual() && cipher != null) {
             byte[] plain = cipher.decrypt(raw.asText());
             try {
-                payload = CanonicalJson.MAPPER.readTree(plain);
-            } catch (IOException ex) {
-                throw new PlatformException(malformed, field, "decrypted payload is not JSON", ex);
+                payload = CanonicalJson.STRICT_READER.readTree(plain);
+            } catch (IOException | RuntimeException ex) {
+                throw new PlatformException(malformed, field, "decrypted payload is not JSON (or repeats a key)");
+            }
+            if (payload == null || payload.isMissingNode()) {
+                throw new PlatformException(malformed, field, "decrypted payload is empty");
             }
         } else {
             payload = raw == null ? NullNode.getInstance() : raw;
@@ -238,13 +243,16 @@ public final class EnvelopeCodec {
                     "body of " + body.length + " bytes exceeds " + maxBodyBytes);
         }
         try {
-            JsonNode n = CanonicalJson.MAPPER.readTree(body);
+            JsonNode n = CanonicalJson.STRICT_READER.readTree(body);
             if (n == null || !n.isObject()) {
                 throw new PlatformException(malformed, null, "body is not a JSON object");
             }
             return (ObjectNode) n;
         } catch (IOException | RuntimeException ex) {
-            throw new PlatformException(malformed, null, "body is not JSON", ex);
+            if (ex instanceof PlatformException p) {
+                throw p;
+            }
+            throw new PlatformException(malformed, null, "body is not JSON, or repeats a key in one object");
         }
     }
 
@@ -272,8 +280,12 @@ public final class EnvelopeCodec {
         return n.asText();
     }
 
-    private static String opt(ObjectNode e, String field) {
+    /** An optional text field: absent or {@code null} is {@code ""}; an object or array is malformed. */
+    private static String opt(ObjectNode e, String field, PlatformErrorCode malformed) {
         JsonNode n = e.get(field);
+        if (n != null && n.isContainerNode()) {
+            throw new PlatformException(malformed, field, "an object or array where a value belongs");
+        }
         return n == null || n.isNull() ? "" : n.asText();
     }
 

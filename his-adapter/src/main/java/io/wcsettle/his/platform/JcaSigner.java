@@ -22,19 +22,36 @@ public final class JcaSigner implements Signer {
     private final Provider provider;
     private final byte[] userId;
 
-    /** Signs with {@code key} through {@code provider} under the default user id. */
+    /**
+     * Signs with {@code key} through {@code provider} under the default user id.
+     *
+     * @throws PlatformException {@code INVALID_KEY}, {@code KEY_WRONG_CURVE} as in
+     *                           {@link #JcaSigner(PrivateKey, Provider, byte[])}
+     */
     public JcaSigner(PrivateKey key, Provider provider) {
         this(key, provider, Sm2.DEFAULT_USER_ID);
     }
 
-    /** Signs with {@code key} through {@code provider} under {@code userId}. */
+    /**
+     * Signs with {@code key} through {@code provider} under {@code userId}. A key whose curve
+     * parameters are visible must be on {@code sm2p256v1}; an opaque key (a hardware module's
+     * handle) is left to its provider.
+     *
+     * @throws PlatformException {@code INVALID_KEY} for a missing or non-EC key, {@code KEY_WRONG_CURVE}
+     *                           for a key on another curve
+     */
     public JcaSigner(PrivateKey key, Provider provider, byte[] userId) {
-        this.key = Objects.requireNonNull(key, "key");
+        Sm2.requireSm2(key, "privateKey");
+        this.key = key;
         this.provider = Objects.requireNonNull(provider, "provider");
-        this.userId = userId.clone();
+        this.userId = Objects.requireNonNull(userId, "userId").clone();
     }
 
-    /** Signs with {@code key} through Bouncy Castle's JCA provider. */
+    /**
+     * Signs with {@code key} through Bouncy Castle's JCA provider.
+     *
+     * @throws PlatformException {@code INVALID_KEY}, {@code KEY_WRONG_CURVE} as above
+     */
     public static JcaSigner bouncyCastle(PrivateKey key) {
         return new JcaSigner(key, Sm2.BC);
     }

@@ -25,8 +25,13 @@ public enum PlatformErrorCode implements ErrorCode {
     SIGNATURE_MISSING,
     /** A message's {@code cainfo} does not verify against the sender's key: never accepted. */
     SIGNATURE_INVALID,
-    /** A key or keystore could not be read or is not an SM2 key. */
+    /** A key or keystore could not be read, is missing, or is not an elliptic-curve key at all. */
     INVALID_KEY,
+    /**
+     * An elliptic-curve key on another curve than SM2's {@code sm2p256v1} (GM/T 0003), e.g. NIST P-256:
+     * it would sign, but no platform verifies it. Judged by the key's curve parameters, not its algorithm name.
+     */
+    KEY_WRONG_CURVE,
     /** A cryptographic operation failed (provider missing, bad ciphertext). */
     CRYPTO_FAILURE,
     /** A {@code msgid} that is not 30 characters of institution code, timestamp and sequence. */
@@ -54,5 +59,15 @@ public enum PlatformErrorCode implements ErrorCode {
     @Override
     public String code() {
         return name();
+    }
+
+    /**
+     * Whether the same call can sensibly be tried again: the platform was unreachable or answered an
+     * HTTP status of a request not processed, or the outcome is unknown (again under the same msgid
+     * only, R-UPL-4).
+     */
+    @Override
+    public boolean retryable() {
+        return this == PLATFORM_UNAVAILABLE || this == HTTP_STATUS || this == OUTCOME_UNKNOWN;
     }
 }

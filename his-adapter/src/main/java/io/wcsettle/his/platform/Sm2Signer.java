@@ -19,16 +19,25 @@ public final class Sm2Signer implements Signer {
 
     private final ThreadLocal<SM2Signer> signers;
 
-    /** Signs with {@code privateKey} under the default user id {@code 1234567812345678}. */
+    /**
+     * Signs with {@code privateKey} under the default user id {@code 1234567812345678}.
+     *
+     * @throws PlatformException {@code INVALID_KEY} for a missing or non-EC key, {@code KEY_WRONG_CURVE}
+     *                           for a key on another curve than {@code sm2p256v1} (NIST P-256 …)
+     */
     public Sm2Signer(PrivateKey privateKey, SecureRandom random) {
         this(privateKey, random, Sm2.DEFAULT_USER_ID);
     }
 
-    /** Signs with {@code privateKey} under {@code userId}. */
+    /**
+     * Signs with {@code privateKey} under {@code userId}.
+     *
+     * @throws PlatformException {@code INVALID_KEY}, {@code KEY_WRONG_CURVE} as above
+     */
     public Sm2Signer(PrivateKey privateKey, SecureRandom random, byte[] userId) {
         var params = new ParametersWithID(
-                new ParametersWithRandom(Sm2.privateParameters(privateKey), Objects.requireNonNull(random)),
-                userId.clone());
+                new ParametersWithRandom(Sm2.privateParameters(privateKey, "privateKey"), Objects.requireNonNull(random)),
+                Objects.requireNonNull(userId, "userId").clone());
         this.signers = ThreadLocal.withInitial(() -> {
             SM2Signer s = new SM2Signer(PlainDSAEncoding.INSTANCE);
             s.init(true, params);

@@ -37,9 +37,13 @@ public final class Sm4PayloadCipher implements PayloadCipher {
     private final Mode mode;
     private final SecureRandom random;
 
-    /** SM4 with a 16-byte {@code key} in {@code mode}. */
+    /**
+     * SM4 with a 16-byte {@code key} in {@code mode}.
+     *
+     * @throws PlatformException {@code INVALID_KEY} when {@code key} is missing or not 16 bytes
+     */
     public Sm4PayloadCipher(byte[] key, Mode mode, SecureRandom random) {
-        if (key.length != 16) {
+        if (key == null || key.length != 16) {
             throw new PlatformException(PlatformErrorCode.INVALID_KEY, null, "SM4 key must be 16 bytes");
         }
         this.key = key.clone();

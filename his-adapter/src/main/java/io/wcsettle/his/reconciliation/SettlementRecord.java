@@ -1,8 +1,8 @@
 package io.wcsettle.his.reconciliation;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.money.Fen;
 
 /**
@@ -27,13 +27,13 @@ public record SettlementRecord(String setlId, String mdtrtId, String psnNo, Stri
 
     /** Checks required fields. */
     public SettlementRecord {
-        Objects.requireNonNull(setlId, "setlId");
-        Objects.requireNonNull(medfee, "medfee");
-        Objects.requireNonNull(fund, "fund");
-        Objects.requireNonNull(acctPay, "acctPay");
-        Objects.requireNonNull(cashPay, "cashPay");
-        Objects.requireNonNull(settledOn, "settledOn");
-        Objects.requireNonNull(setlOptins, "setlOptins");
+        Inputs.required(setlId, "setlId");
+        Inputs.required(medfee, "medfee");
+        Inputs.required(fund, "fund");
+        Inputs.required(acctPay, "acctPay");
+        Inputs.required(cashPay, "cashPay");
+        Inputs.required(settledOn, "settledOn");
+        Inputs.required(setlOptins, "setlOptins");
     }
 
     @Override

@@ -2,7 +2,8 @@ package io.wcsettle.his.session;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Objects;
+
+import io.wcsettle.core.error.Inputs;
 
 /**
  * What 2401 needs from the HIS beyond the person (表 95 {@code mdtrtinfo}, 表 96 {@code diseinfo}).
@@ -24,11 +25,11 @@ public record AdmissionDetails(String iptNo, LocalDateTime admittedAt, String at
                                String departmentName, String bed, String mainDiagnosisCode, String mainDiagnosisName,
                                List<Diagnosis> diagnoses) {
 
-    /** Rejects nulls and an empty diagnosis list. */
+    /** Rejects nulls ({@code INVALID_INPUT} naming the field) and an empty diagnosis list. */
     public AdmissionDetails {
-        Objects.requireNonNull(iptNo, "iptNo");
-        Objects.requireNonNull(admittedAt, "admittedAt");
-        diagnoses = List.copyOf(diagnoses);
+        Inputs.required(iptNo, "iptNo");
+        Inputs.required(admittedAt, "admittedAt");
+        diagnoses = List.copyOf(Inputs.requiredElements(diagnoses, "diagnoses"));
         if (diagnoses.isEmpty()) {
             throw new HisSessionException(SessionErrorCode.INVALID_STEP_INPUT, "diagnoses", "at least one diagnosis");
         }

@@ -1,7 +1,6 @@
 package io.wcsettle.his.session;
 
-import java.util.Objects;
-
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.his.card.ElectronicCardToken;
 import io.wcsettle.his.card.SocialSecurityCard;
 
@@ -47,9 +46,9 @@ public sealed interface Credential {
 
     /** A social security card. */
     record Card(SocialSecurityCard card) implements Credential {
-        /** Rejects null. */
+        /** Rejects null: {@code INVALID_INPUT} naming the field. */
         public Card {
-            Objects.requireNonNull(card, "card");
+            Inputs.required(card, "card");
         }
 
         @Override
@@ -85,11 +84,11 @@ public sealed interface Credential {
 
     /** An electronic social security card. */
     record ElectronicCard(ElectronicCardToken token, String idNumber, String name) implements Credential {
-        /** Rejects nulls. */
+        /** Rejects nulls: {@code INVALID_INPUT} naming the field. */
         public ElectronicCard {
-            Objects.requireNonNull(token, "token");
-            Objects.requireNonNull(idNumber, "idNumber");
-            Objects.requireNonNull(name, "name");
+            Inputs.required(token, "token");
+            Inputs.required(idNumber, "idNumber");
+            Inputs.required(name, "name");
         }
 
         @Override
@@ -115,10 +114,10 @@ public sealed interface Credential {
 
     /** A resident ID card. */
     record IdCard(String idNumber, String name) implements Credential {
-        /** Rejects nulls. */
+        /** Rejects nulls: {@code INVALID_INPUT} naming the field. */
         public IdCard {
-            Objects.requireNonNull(idNumber, "idNumber");
-            Objects.requireNonNull(name, "name");
+            Inputs.required(idNumber, "idNumber");
+            Inputs.required(name, "name");
         }
 
         @Override

@@ -1,7 +1,8 @@
 package io.wcsettle.his.session;
 
 import java.time.LocalDateTime;
-import java.util.Objects;
+
+import io.wcsettle.core.error.Inputs;
 
 /**
  * One diagnosis row of 2401 / 2402 ({@code diseinfo}, 表 96 / 表 99).
@@ -19,14 +20,14 @@ import java.util.Objects;
 public record Diagnosis(String type, boolean main, int order, String code, String name, String department,
                         String doctorCode, String doctorName, LocalDateTime time) {
 
-    /** Rejects nulls. */
+    /** Rejects nulls: {@code INVALID_INPUT} naming the field. */
     public Diagnosis {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(department, "department");
-        Objects.requireNonNull(doctorCode, "doctorCode");
-        Objects.requireNonNull(doctorName, "doctorName");
-        Objects.requireNonNull(time, "time");
+        Inputs.required(type, "type");
+        Inputs.required(code, "code");
+        Inputs.required(name, "name");
+        Inputs.required(department, "department");
+        Inputs.required(doctorCode, "doctorCode");
+        Inputs.required(doctorName, "doctorName");
+        Inputs.required(time, "time");
     }
 }

@@ -2,7 +2,8 @@ package io.wcsettle.his.session;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Objects;
+
+import io.wcsettle.core.error.Inputs;
 
 /**
  * What 2402 needs (表 98 {@code dscginfo}, 表 99 {@code diseinfo}).
@@ -16,10 +17,10 @@ import java.util.Objects;
 public record DischargeDetails(LocalDateTime dischargedAt, String departmentCode, String departmentName, String way,
                                List<Diagnosis> diagnoses) {
 
-    /** Rejects nulls and an empty diagnosis list. */
+    /** Rejects nulls ({@code INVALID_INPUT} naming the field) and an empty diagnosis list. */
     public DischargeDetails {
-        Objects.requireNonNull(dischargedAt, "dischargedAt");
-        diagnoses = List.copyOf(diagnoses);
+        Inputs.required(dischargedAt, "dischargedAt");
+        diagnoses = List.copyOf(Inputs.requiredElements(diagnoses, "diagnoses"));
         if (diagnoses.isEmpty()) {
             throw new HisSessionException(SessionErrorCode.INVALID_STEP_INPUT, "diagnoses", "at least one diagnosis");
         }

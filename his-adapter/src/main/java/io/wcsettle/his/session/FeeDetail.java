@@ -1,8 +1,8 @@
 package io.wcsettle.his.session;
 
 import java.time.LocalDateTime;
-import java.util.Objects;
 
+import io.wcsettle.core.error.Inputs;
 import io.wcsettle.core.settlement.BillLine;
 
 /**
@@ -21,21 +21,21 @@ import io.wcsettle.core.settlement.BillLine;
 public record FeeDetail(BillLine line, String institutionCode, LocalDateTime occurredAt, String billingDeptCode,
                         String billingDeptName, String billingDoctorCode, String billingDoctorName) {
 
-    /** Rejects nulls. */
+    /** Rejects nulls: {@code INVALID_INPUT} naming the field. */
     public FeeDetail {
-        Objects.requireNonNull(line, "line");
-        Objects.requireNonNull(institutionCode, "institutionCode");
-        Objects.requireNonNull(occurredAt, "occurredAt");
-        Objects.requireNonNull(billingDeptCode, "billingDeptCode");
-        Objects.requireNonNull(billingDeptName, "billingDeptName");
-        Objects.requireNonNull(billingDoctorCode, "billingDoctorCode");
-        Objects.requireNonNull(billingDoctorName, "billingDoctorName");
+        Inputs.required(line, "line");
+        Inputs.required(institutionCode, "institutionCode");
+        Inputs.required(occurredAt, "occurredAt");
+        Inputs.required(billingDeptCode, "billingDeptCode");
+        Inputs.required(billingDeptName, "billingDeptName");
+        Inputs.required(billingDoctorCode, "billingDoctorCode");
+        Inputs.required(billingDoctorName, "billingDoctorName");
     }
 
     /** A row for {@code line} occurring at the start of its service date. */
     public static FeeDetail of(BillLine line, String institutionCode, String deptCode, String deptName,
                                String doctorCode, String doctorName) {
-        return new FeeDetail(line, institutionCode, line.serviceDate().atStartOfDay(), deptCode, deptName, doctorCode,
-                doctorName);
+        return new FeeDetail(line, institutionCode, Inputs.required(line, "line").serviceDate().atStartOfDay(), deptCode,
+                deptName, doctorCode, doctorName);
     }
 }

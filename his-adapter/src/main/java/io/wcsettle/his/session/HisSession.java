@@ -164,7 +164,7 @@ public final class HisSession implements AutoCloseable {
      */
     public StepOutcome<Visit> open(String visitId, Credential credential) {
         Visit.checkId(visitId);
-        Objects.requireNonNull(credential, "credential");
+        io.wcsettle.core.error.Inputs.required(credential, "credential");
         ObjectNode in = Payload.input(profile, Transaction.PERSON_QUERY).row("data", Map.of(
                 "mdtrt_cert_type", profile.value(credential.certTypeKey()),
                 "mdtrt_cert_no", credential.certNo(),

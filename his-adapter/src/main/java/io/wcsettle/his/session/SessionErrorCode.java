@@ -37,4 +37,13 @@ public enum SessionErrorCode implements ErrorCode {
     public String code() {
         return name();
     }
+
+    /**
+     * Whether running the step again later can help: nothing was delivered, or the outcome is still
+     * unresolved (the step resumes).
+     */
+    @Override
+    public boolean retryable() {
+        return this == STEP_NOT_DELIVERED || this == STEP_UNRESOLVED;
+    }
 }

@@ -1,6 +1,6 @@
 package io.wcsettle.his.session;
 
-import java.util.Objects;
+import io.wcsettle.core.error.Inputs;
 
 /**
  * The 9001 sign-in input (表 218 {@code signIn}): operator number, MAC and IP address of the
@@ -13,10 +13,10 @@ import java.util.Objects;
  */
 public record SignIn(String operatorNo, String mac, String ip) {
 
-    /** Rejects nulls. */
+    /** Rejects nulls: {@code INVALID_INPUT} naming the field. */
     public SignIn {
-        Objects.requireNonNull(operatorNo, "operatorNo");
-        Objects.requireNonNull(mac, "mac");
-        Objects.requireNonNull(ip, "ip");
+        Inputs.required(operatorNo, "operatorNo");
+        Inputs.required(mac, "mac");
+        Inputs.required(ip, "ip");
     }
 }
