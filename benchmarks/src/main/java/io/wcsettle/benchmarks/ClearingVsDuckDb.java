@@ -35,15 +35,41 @@ import io.wcsettle.core.clearing.PairTotal;
  * record count, where a row whose {@code record_id} appeared on an earlier line is a duplicate,
  * counted and left out (the first row with an id is the one cleared). Both sides must agree on
  * every pair total and on the number of duplicates, which must also equal the number the
- * generator wrote; then it prints a table: best time of each, ratio, the SDK's time relative to
- * its own time on dense sequential ids, the SDK's peak bytes held per record, peak heap and
- * peak RSS of each process.
+ * generator wrote; then it prints a table: median time of each (wall, the reading thread's CPU
+ * time and the whole process's CPU time, which includes GC and JIT threads), ratio, the SDK's time
+ * relative to its own time on dense sequential ids, the SDK's peak bytes held per record, peak
+ * heap and peak RSS of each process.
+ *
+ * <p>The machine is usually shared, so a ratio of two times taken minutes apart says as much about
+ * the load as about the code. The SDK child of every other shape therefore also clears the dense
+ * file after each of its runs, in the same JVM under the same load, and the "vs dense" ratio is
+ * taken between those two (the dense reads also count in that child's peak heap and RSS, which
+ * the other shape dominates anyway).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.wcsettle.benchmarks.ClearingVsDuckDb
  * --rows 5000000 [--shapes dense,alnum30,...] [--dir DIR] [--dup-per-million 1000] [--runs 3]
- * [--sdk-jvm -Xmx64m]}. Files are generated into {@code DIR} (default {@code java.io.tmpdir}) with
- * the fixed seed when absent and reused otherwise. Each side is timed as the best of {@code runs}
- * runs after one warm-up run; JVM start-up and DuckDB connection are outside the timings.
+ * [--warmup 3] [--sdk-jvm -Xmx64m]}. Files are generated into {@code DIR} (default {@code
+ * java.io.tmpdir}) with the fixed seed when absent and reused otherwise. Each side is timed as the
+ * median of {@code runs} runs, the SDK after {@code warmup} warm-up runs (the fingerprint path's
+ * end-of-read code runs once per read, so the JIT is still compiling it during the second and
+ * third reads: the whole process's CPU shows it), DuckDB (native code) after one; the SDK's first,
+ * cold run is reported too. JVM start-up and DuckDB connection are outside the timings.
+ *
+ * <p>Measured on 2 cores (shared with other builds, load average 3 to 4), 24 GiB, JDK 17, 5 million
+ * rows, 1,000 duplicates per million, medians of 5 runs; time relative to dense ids in the same JVM,
+ * wall (CPU of the reading thread): dense-shuffled 1.54 (1.57), sparse 1.80 (1.57), alnum13 1.36
+ * (1.23), alnum30 1.53 (1.61); the SDK 5.0 to 6.2 times faster than DuckDB (9.8 on dense), peak
+ * heap 42 to 44 MiB, 2.36 bytes per record held, 37.5 MiB spilled. Where the floor is, with the
+ * same interleaved measurement: only parsing a 30-character-id file, hashing the id and keeping
+ * nothing already costs 1.13 to 1.17 times dense (22 more bytes a row to scan, and a hash instead
+ * of one bit in a bitmap); exact detection in the 21 MiB budget of {@code -Xmx64m} then needs an
+ * 8-byte entry per row (fingerprint bits and line: 40 MB for 5 million rows, so most of it is
+ * spilled), one distribution pass over all entries for cache-sized tables (a hash table larger
+ * than the 512 KiB L2 costs about 100 ns an access on this machine) and about 150 ms of
+ * end-of-read work (reading the spilled entries back, the candidate tables, re-reading and sorting
+ * the 10,000 candidate rows): together 0.35 to 0.45 times the dense time. Dense-shuffled uses the
+ * bitmap, but its 610 KiB do not fit in L2, so the shuffled order pays cache misses the sequential
+ * order does not.
  */
 public final class ClearingVsDuckDb {
 
@@ -55,16 +81,19 @@ public final class ClearingVsDuckDb {
         long rows = 5_000_000;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         int runs = 3;
+        int warmups = 3;
         int perMillion = 1000;
         String sdkJvm = "-Xmx64m";
         List<IdShape> shapes = new ArrayList<>(Arrays.asList(IdShape.values()));
         String child = null;
         Path file = null;
+        Path reference = null;
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
                 case "--rows" -> rows = Long.parseLong(args[++k]);
                 case "--dir" -> dir = Path.of(args[++k]);
                 case "--runs" -> runs = Integer.parseInt(args[++k]);
+                case "--warmup" -> warmups = Integer.parseInt(args[++k]);
                 case "--dup-per-million" -> perMillion = Integer.parseInt(args[++k]);
                 case "--sdk-jvm" -> sdkJvm = args[++k];
                 case "--shapes" -> {
@@ -75,15 +104,16 @@ public final class ClearingVsDuckDb {
                 }
                 case "--child" -> child = args[++k];
                 case "--file" -> file = Path.of(args[++k]);
+                case "--reference" -> reference = Path.of(args[++k]);
                 default -> throw new IllegalArgumentException("unknown option " + args[k]);
             }
         }
         if ("sdk".equals(child)) {
-            sdkChild(file, runs);
+            sdkChild(file, reference, warmups, runs);
             return;
         }
         if ("duckdb".equals(child)) {
-            duckChild(file, runs);
+            duckChild(file, warmups, runs);
             return;
         }
         System.out.printf("machine: %d cores, JDK %s, %s; SDK JVM %s; DuckDB %s threads=1%n",
@@ -93,14 +123,18 @@ public final class ClearingVsDuckDb {
             shapes.add(0, IdShape.DENSE);
         }
         Map<IdShape, Side[]> results = new LinkedHashMap<>();
+        Path denseFile = null;
         for (IdShape shape : shapes) {
             Path f = dir.resolve("wcsettle-clearing-" + shape.label() + "-" + rows + "-" + perMillion + ".csv");
             long expectedDuplicates = ensureFile(f, rows, shape, perMillion);
+            if (shape == IdShape.DENSE) {
+                denseFile = f;
+            }
             System.out.printf("%n== %s: %s, %d bytes, %d duplicates written%n", shape.label(), f, Files.size(f),
                     expectedDuplicates);
-            Side sdk = runChild("sdk", f, runs, sdkJvm.split(" "));
-            Side duck = runChild("duckdb", f, runs, new String[] {"-Xmx512m"});
-            System.out.printf("wcsettle: best %d ms, %d cleared, %d duplicates; duckdb: best %d ms, %d cleared, %d duplicates%n",
+            Side sdk = runChild("sdk", f, shape == IdShape.DENSE ? null : denseFile, warmups, runs, sdkJvm.split(" "));
+            Side duck = runChild("duckdb", f, null, 1, runs, new String[] {"-Xmx512m"});
+            System.out.printf("wcsettle: median %d ms, %d cleared, %d duplicates; duckdb: median %d ms, %d cleared, %d duplicates%n",
                     sdk.millis, sdk.cleared, sdk.duplicates, duck.millis, duck.cleared, duck.duplicates);
             if (!sameTotals(duck.pairs, sdk.pairs) || sdk.duplicates != duck.duplicates
                     || sdk.duplicates != expectedDuplicates) {
@@ -112,22 +146,26 @@ public final class ClearingVsDuckDb {
             System.out.printf("identical: %d pair totals, %d duplicates%n", duck.pairs.size(), sdk.duplicates);
             results.put(shape, new Side[] {sdk, duck});
         }
-        long denseMillis = results.get(IdShape.DENSE)[0].millis;
-        System.out.printf("%n%d rows, %d duplicates per million; times are the best of %d runs after a warm-up%n",
-                rows, perMillion, runs);
-        long denseCpu = results.get(IdShape.DENSE)[0].cpuMillis;
-        System.out.println("| ids | file MB | SDK ms (cpu) | DuckDB ms (cpu) | DuckDB/SDK | SDK vs dense | SDK bytes/record held"
-                + " | SDK spilled MB | SDK peak heap MB | SDK peak RSS MB | DuckDB peak RSS MB |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.printf("%n%d rows, %d duplicates per million; medians of %d runs after %d warm-up runs (DuckDB: 1);"
+                + " cpu = the reading thread's user+sys, proc = the whole process's (GC and JIT threads included);"
+                + " first = the SDK's first, cold run (JIT still compiling)%n", rows, perMillion, runs, warmups);
+        System.out.println("| ids | file MB | SDK first ms | SDK ms | SDK cpu / proc ms | dense in the same JVM ms (cpu) | SDK vs dense"
+                + " wall (cpu) | DuckDB ms (cpu) | DuckDB/SDK wall (cpu) | SDK bytes/record held | SDK spilled MB"
+                + " | SDK peak heap MB | SDK peak RSS MB | DuckDB peak RSS MB |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Map.Entry<IdShape, Side[]> e : results.entrySet()) {
             Side s = e.getValue()[0];
             Side d = e.getValue()[1];
-            System.out.printf("| %s | %d | %d (%d) | %d (%d) | %.2f (%.2f) | %.2f (%.2f) | %.2f | %.1f | %.1f | %.1f | %.1f |%n",
-                    e.getKey().label(), s.fileBytes >> 20, s.millis, s.cpuMillis, d.millis, d.cpuMillis,
-                    (double) d.millis / Math.max(1, s.millis), (double) d.cpuMillis / Math.max(1, s.cpuMillis),
-                    (double) s.millis / Math.max(1, denseMillis), (double) s.cpuMillis / Math.max(1, denseCpu),
-                    (double) s.peakIdBytes / Math.max(1, rows),
-                    s.spilledBytes / 1048576.0, s.peakHeap / 1048576.0, s.rss / 1048576.0, d.rss / 1048576.0);
+            boolean dense = e.getKey() == IdShape.DENSE;
+            long refMillis = dense ? s.millis : s.refMillis;
+            long refCpu = dense ? s.cpuMillis : s.refCpuMillis;
+            System.out.printf("| %s | %d | %d | %d | %d / %d | %d (%d) | %.2f (%.2f) | %d (%d) | %.2f (%.2f) | %.2f | %.1f | %.1f"
+                    + " | %.1f | %.1f |%n",
+                    e.getKey().label(), s.fileBytes >> 20, s.coldMillis, s.millis, s.cpuMillis, s.procMillis, refMillis, refCpu,
+                    (double) s.millis / Math.max(1, refMillis), (double) s.cpuMillis / Math.max(1, refCpu), d.millis,
+                    d.cpuMillis, (double) d.millis / Math.max(1, s.millis), (double) d.cpuMillis / Math.max(1, s.cpuMillis),
+                    (double) s.peakIdBytes / Math.max(1, rows), s.spilledBytes / 1048576.0, s.peakHeap / 1048576.0,
+                    s.rss / 1048576.0, d.rss / 1048576.0);
         }
     }
 
@@ -168,6 +206,10 @@ public final class ClearingVsDuckDb {
     private static final class Side {
         long millis = -1;
         long cpuMillis = -1;
+        long procMillis = -1;
+        long coldMillis = -1;
+        long refMillis = -1;
+        long refCpuMillis = -1;
         long cleared;
         long duplicates;
         long peakIdBytes;
@@ -178,13 +220,18 @@ public final class ClearingVsDuckDb {
         final Map<String, long[]> pairs = new TreeMap<>();
     }
 
-    private static Side runChild(String kind, Path file, int runs, String[] jvm) throws IOException, InterruptedException {
+    private static Side runChild(String kind, Path file, Path reference, int warmups, int runs, String[] jvm)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(Arrays.asList(jvm));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ClearingVsDuckDb.class.getName(),
-                "--child", kind, "--file", file.toString(), "--runs", Integer.toString(runs)));
+                "--child", kind, "--file", file.toString(), "--runs", Integer.toString(runs),
+                "--warmup", Integer.toString(warmups)));
+        if (reference != null) {
+            cmd.addAll(List.of("--reference", reference.toString()));
+        }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Side side = new Side();
         side.fileBytes = Files.size(file);
@@ -197,6 +244,10 @@ public final class ClearingVsDuckDb {
                         Long.parseLong(f[4])});
                     case "millis" -> side.millis = Long.parseLong(f[1]);
                     case "cpu" -> side.cpuMillis = Long.parseLong(f[1]);
+                    case "proc" -> side.procMillis = Long.parseLong(f[1]);
+                    case "cold" -> side.coldMillis = Long.parseLong(f[1]);
+                    case "refmillis" -> side.refMillis = Long.parseLong(f[1]);
+                    case "refcpu" -> side.refCpuMillis = Long.parseLong(f[1]);
                     case "cleared" -> side.cleared = Long.parseLong(f[1]);
                     case "duplicates" -> side.duplicates = Long.parseLong(f[1]);
                     case "idbytes" -> side.peakIdBytes = Long.parseLong(f[1]);
@@ -213,30 +264,36 @@ public final class ClearingVsDuckDb {
         return side;
     }
 
-    /** Runs in the SDK child JVM: clears the file {@code runs} times after a warm-up. */
-    private static void sdkChild(Path file, int runs) throws InterruptedException {
+    /**
+     * Runs in the SDK child JVM: clears the file {@code runs} times after {@code warmups}. With a
+     * {@code reference} file (the dense one), each run also clears that file right after, in the
+     * same JVM under the same load, so that the ratio of the two does not depend on what else the
+     * machine was doing while one of them ran.
+     */
+    private static void sdkChild(Path file, Path reference, int warmups, int runs) throws InterruptedException {
         HeapSampler sampler = HeapSampler.start();
         ClearingCsvReader reader = ClearingCsvReader.builder().onMalformed(OnMalformed.SKIP_AND_REPORT).build();
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long bestCpu = Long.MAX_VALUE;
-        long best = Long.MAX_VALUE;
+        Timer timer = new Timer(runs);
+        Timer refTimer = new Timer(runs);
         CsvClearingResult result = null;
         long peakIdBytes = 0;
-        for (int k = 0; k <= runs; k++) {
-            long c0 = threads.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
+        for (int k = 0; k < warmups + runs; k++) {
+            timer.start();
             result = reader.read(file);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            long cpu = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+            long ms = timer.stop(k >= warmups);
+            if (k == 0) {
+                System.out.println("cold " + ms);
+            }
             DuplicateCheckStats st = result.duplicateCheck();
             System.out.printf("run %d%s: %d ms (exact %d, fingerprinted %d, re-read %d, peak %d KiB, spilled %d KiB)%n",
-                    k, k == 0 ? " (warm-up)" : "", ms, st.exactIds(), st.fingerprintedIds(), st.rowsReread(),
+                    k, k < warmups ? " (warm-up)" : "", ms, st.exactIds(), st.fingerprintedIds(), st.rowsReread(),
                     st.peakMemoryBytes() >> 10, st.spilledBytes() >> 10);
-            if (k > 0) {
-                best = Math.min(best, ms);
-                bestCpu = Math.min(bestCpu, cpu);
-            }
             peakIdBytes = Math.max(peakIdBytes, st.peakMemoryBytes());
+            if (reference != null) {
+                refTimer.start();
+                reader.read(reference);
+                System.out.printf("run %d: dense reference %d ms%n", k, refTimer.stop(k >= warmups));
+            }
         }
         for (PairTotal t : result.totals().pairs()) {
             System.out.println("pair " + t.pair().insured().code().substring(0, 2) + "-"
@@ -249,8 +306,63 @@ public final class ClearingVsDuckDb {
         System.out.println("spilled " + result.duplicateCheck().spilledBytes());
         System.out.println("heap " + sampler.stop());
         System.out.println("rss " + peakRss());
-        System.out.println("cpu " + bestCpu);
-        System.out.println("millis " + best);
+        timer.print("");
+        if (reference != null) {
+            System.out.println("refmillis " + refTimer.median(refTimer.wall));
+            System.out.println("refcpu " + refTimer.median(refTimer.cpu));
+        }
+    }
+
+    /** Wall, thread CPU (user+sys) and process CPU of measured runs; reports medians. */
+    private static final class Timer {
+        private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        final long[] wall;
+        final long[] cpu;
+        final long[] proc;
+        private int n;
+        private long t0;
+        private long c0;
+        private long p0;
+
+        Timer(int runs) {
+            wall = new long[runs];
+            cpu = new long[runs];
+            proc = new long[runs];
+        }
+
+        void start() {
+            p0 = os.getProcessCpuTime();
+            c0 = threads.getCurrentThreadCpuTime();
+            t0 = System.nanoTime();
+        }
+
+        /** Ends a run; records it when {@code keep}; returns its wall milliseconds. */
+        long stop(boolean keep) {
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            long c = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+            long p = (os.getProcessCpuTime() - p0) / 1_000_000;
+            if (keep && n < wall.length) {
+                wall[n] = ms;
+                cpu[n] = c;
+                proc[n] = p;
+                n++;
+            }
+            return ms;
+        }
+
+        long median(long[] v) {
+            long[] s = Arrays.copyOf(v, n);
+            Arrays.sort(s);
+            return n == 0 ? -1 : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        }
+
+        void print(String prefix) {
+            System.out.println(prefix + "cpu " + median(cpu));
+            System.out.println(prefix + "proc " + median(proc));
+            System.out.println(prefix + "millis " + median(wall));
+        }
     }
 
     /**
@@ -270,24 +382,21 @@ public final class ClearingVsDuckDb {
     }
 
     /** Runs in the DuckDB child JVM. */
-    private static void duckChild(Path file, int runs) throws SQLException, InterruptedException {
+    private static void duckChild(Path file, int warmups, int runs) throws SQLException, InterruptedException {
         HeapSampler sampler = HeapSampler.start();
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String sql = duckSql(file);
-        long bestCpu = Long.MAX_VALUE;
-        long best = Long.MAX_VALUE;
+        Timer timer = new Timer(runs);
         Map<String, long[]> pairs = new TreeMap<>();
         long cleared = 0;
         long dups = 0;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("SET threads = 1");
             s.execute("SET preserve_insertion_order = true");
-            for (int k = 0; k <= runs; k++) {
+            for (int k = 0; k < warmups + runs; k++) {
                 pairs.clear();
                 cleared = 0;
                 dups = 0;
-                long c0 = threads.getCurrentThreadCpuTime();
-                long t0 = System.nanoTime();
+                timer.start();
                 try (ResultSet rs = s.executeQuery(sql)) {
                     while (rs.next()) {
                         long n = rs.getLong(5);
@@ -297,13 +406,8 @@ public final class ClearingVsDuckDb {
                         dups += rs.getLong(6);
                     }
                 }
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                long cpu = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
-                System.out.println("run " + k + (k == 0 ? " (warm-up)" : "") + ": " + ms + " ms, cpu " + cpu + " ms");
-                if (k > 0) {
-                    best = Math.min(best, ms);
-                    bestCpu = Math.min(bestCpu, cpu);
-                }
+                long ms = timer.stop(k >= warmups);
+                System.out.println("run " + k + (k < warmups ? " (warm-up)" : "") + ": " + ms + " ms");
             }
         }
         pairs.forEach((k, v) -> System.out.println("pair " + k + " " + v[0] + " " + v[1] + " " + v[2]));
@@ -311,8 +415,7 @@ public final class ClearingVsDuckDb {
         System.out.println("duplicates " + dups);
         System.out.println("heap " + sampler.stop());
         System.out.println("rss " + peakRss());
-        System.out.println("cpu " + bestCpu);
-        System.out.println("millis " + best);
+        timer.print("");
     }
 
     /** Samples the used heap (garbage not yet collected included) every 5 ms; the peak is what a heap limit must cover. */

@@ -141,6 +141,7 @@ final class DeferredDuplicates {
         };
         for (int p = 0; p < filter.partitions(); p++) {
             candidatesIn(filter, p, p, 0, emit);
+            filter.release(p);
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.function.LongConsumer;
  *
  * <p>Memory: at most {@code memoryBytes} (run buffer 10 bytes per value, distribution buffer 8),
  * plus 4 bytes per partition per spill of directory; after {@value #MAX_SPILLS} spills they are
- * merged into one, so the directory stays bounded too. Not thread-safe.
+ * merged into one, so the directory stays bounded too. Spills are written and read back in native
+ * byte order with bulk copies (the file never leaves the process). Not thread-safe.
  */
 final class LongPartitions {
 
@@ -49,10 +50,10 @@ final class LongPartitions {
     private final List<int[]> spillCounts = new ArrayList<>();
     private final List<Long> spillStarts = new ArrayList<>();
     private long[][] spillOffsets;
-    private TempStorage.Reader reader;
     private long[] scratch;
     private java.nio.ByteBuffer bulk;
     private long size;
+    private int releasedChunks;
 
     LongPartitions(int partitions, long memoryBytes, TempStorage temp, MemoryMeter meter) {
         if (partitions > 1 << 15) {
@@ -260,26 +261,11 @@ final class LongPartitions {
 
     /** Feeds partition {@code p}'s values to {@code sink}: spilled ones first, in the order added. */
     void forEach(int p, LongConsumer sink) {
-        seal();
-        if (!spillCounts.isEmpty()) {
-            directory();
-            if (reader == null) {
-                reader = file.reader(0, 0, readBuffer);
-                meter.reserve(readBuffer);
+        forEachRun(p, (values, from, to) -> {
+            for (int i = from; i < to; i++) {
+                sink.accept(values[i]);
             }
-            for (int s = 0; s < spillOffsets.length; s++) {
-                int n = spillCounts.get(s)[p];
-                long at = spillOffsets[s][p];
-                reader.reset(at, at + n * 8L);
-                for (int k = 0; k < n; k++) {
-                    sink.accept(reader.readLong());
-                }
-            }
-        }
-        long[][] o = out;
-        for (int d = outStart[p], e = outStart[p + 1]; d < e; d++) {
-            sink.accept(o[d >>> chunkBits][d & mask]);
-        }
+        });
     }
 
     /** Where each partition of each spill starts in the file (built once, after the last add). */
@@ -316,7 +302,7 @@ final class LongPartitions {
             directory();
             if (scratch == null) {
                 scratch = new long[readBuffer / 8];
-                bulk = java.nio.ByteBuffer.allocateDirect(readBuffer);
+                bulk = java.nio.ByteBuffer.allocateDirect(readBuffer).order(java.nio.ByteOrder.nativeOrder());
                 meter.reserve(readBuffer + 16L);
             }
             for (int s = 0; s < spillOffsets.length; s++) {
@@ -345,6 +331,26 @@ final class LongPartitions {
         }
     }
 
+    /**
+     * Frees partition {@code p}'s values held in memory once it has been read for the last time;
+     * it must not be read again. The memory of the last distributed run goes back as the
+     * partitions are released one after another.
+     */
+    void release(int p) {
+        if (out == null) {
+            return;
+        }
+        // the chunks that hold nothing but partitions up to p
+        int until = outStart[p + 1] >>> chunkBits;
+        for (int c = releasedChunks; c < until; c++) {
+            if (out[c] != null) {
+                out[c] = null;
+                meter.release(chunk * OUT_BYTES_PER_VALUE + 16);
+            }
+        }
+        releasedChunks = Math.max(releasedChunks, until);
+    }
+
     /** Frees everything and deletes the temporary file. */
     void close() {
         if (out != null) {
@@ -367,7 +373,6 @@ final class LongPartitions {
             file = null;
         }
         spillOffsets = null;
-        reader = null;
         meter.close();
     }
 }

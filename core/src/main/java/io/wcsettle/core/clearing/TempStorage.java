@@ -2,6 +2,7 @@ package io.wcsettle.core.clearing;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,6 +148,10 @@ final class TempStorage implements AutoCloseable {
             }
         }
 
+        /**
+         * Appends {@code v[from, to)} in native byte order, with bulk copies; only for data read
+         * back as native-order longs (see {@link LongPartitions}).
+         */
         void writeLongs(long[] v, int from, int to) {
             int k = from;
             while (k < to) {
@@ -154,9 +159,10 @@ final class TempStorage implements AutoCloseable {
                     flush();
                 }
                 int n = Math.min(to - k, out.remaining() / 8);
-                for (int e = k + n; k < e; k++) {
-                    out.putLong(v[k]);
-                }
+                out.order(ByteOrder.nativeOrder()).asLongBuffer().put(v, k, n);
+                out.order(ByteOrder.BIG_ENDIAN);
+                out.position(out.position() + n * 8);
+                k += n;
                 size += n * 8L;
             }
         }
