@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.wcsettle.agency.testing.Fixtures;
-import io.wcsettle.agency.testing.MariaDb;
+import io.wcsettle.testdb.MariaDbServer;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.clearing.ClearingRecord;
 import io.wcsettle.core.clearing.ClearingWorkflow;
@@ -51,7 +51,7 @@ class JdbcClearingDeskTest {
             return Fixtures.h2File(dir);
         }
         if (db.equals("mariadb")) {
-            return MariaDb.server().freshDatabase();
+            return MariaDbServer.server().freshDatabase();
         }
         Postgres.dropAgencyTables();
         return Postgres.dataSource();

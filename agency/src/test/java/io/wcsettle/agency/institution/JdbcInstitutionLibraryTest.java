@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.wcsettle.agency.jdbc.AgencySchema;
-import io.wcsettle.agency.testing.MariaDb;
+import io.wcsettle.testdb.MariaDbServer;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.institution.AgreementState;
@@ -47,7 +47,7 @@ class JdbcInstitutionLibraryTest {
             return AgencySchema.h2File(dir.resolve("institutions-" + System.nanoTime()));
         }
         if (db.equals("mariadb")) {
-            return MariaDb.server().freshDatabase();
+            return MariaDbServer.server().freshDatabase();
         }
         Postgres.dropAgencyTables();
         return Postgres.dataSource();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.wcsettle.agency.jdbc.AgencySchema;
-import io.wcsettle.agency.testing.MariaDb;
+import io.wcsettle.testdb.MariaDbServer;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.ledger.Account;
@@ -66,7 +66,7 @@ class ConcurrentWritersTest {
     @Test
     @DisplayName("R-PRE-8: concurrent writers on MariaDB apply every key once and keep the book balanced")
     void mariadb() throws Exception {
-        race(MariaDb.server().freshDatabase());
+        race(MariaDbServer.server().freshDatabase());
     }
 
     private static Posting posting(int i) {

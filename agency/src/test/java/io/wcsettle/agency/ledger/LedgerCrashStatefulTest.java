@@ -29,7 +29,7 @@ import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 
-import io.wcsettle.agency.testing.MariaDb;
+import io.wcsettle.testdb.MariaDbServer;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.ledger.Account;
 import io.wcsettle.core.ledger.Ledger;
@@ -312,7 +312,7 @@ class LedgerCrashStatefulTest {
     @Provide
     Arbitrary<ActionChain<Subject>> onMariaDb() throws IOException {
         Path dir = dirFor("mariadb");
-        return chain(() -> new Subject(MariaDb.server().freshDatabaseUrl(), dir));
+        return chain(() -> new Subject(MariaDbServer.server().freshDatabaseUrl(), dir));
     }
 
     private static Path dirFor(String kind) throws IOException {

@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 
-import io.wcsettle.agency.testing.MariaDb;
+import io.wcsettle.testdb.MariaDbServer;
 import io.wcsettle.core.ledger.BookOfRecord;
 
 /** The contract on a real MariaDB server, a fresh database per test; a restart is a new connection and a new instance. */
@@ -16,7 +16,7 @@ class MariaDbLedgerTest extends BookOfRecordContract {
 
     @BeforeEach
     void freshDatabase() {
-        dataSource = MariaDb.server().freshDatabase();
+        dataSource = MariaDbServer.server().freshDatabase();
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.wcsettle.agency.clearing.RecordRegistry;
 import io.wcsettle.agency.testing.Fixtures;
-import io.wcsettle.agency.testing.MariaDb;
+import io.wcsettle.testdb.MariaDbServer;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.clearing.DatedRecord;
 import io.wcsettle.core.clearing.Quarter;
@@ -45,7 +45,7 @@ class JdbcMonthlySettlementTest {
             return Fixtures.h2File(dir);
         }
         if (db.equals("mariadb")) {
-            return MariaDb.server().freshDatabase();
+            return MariaDbServer.server().freshDatabase();
         }
         Postgres.dropAgencyTables();
         return Postgres.dataSource();

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.wcsettle.agency.ledger.JdbcLedger;
 import io.wcsettle.agency.testing.Fixtures;
-import io.wcsettle.agency.testing.MariaDb;
+import io.wcsettle.testdb.MariaDbServer;
 import io.wcsettle.agency.testing.Postgres;
 import io.wcsettle.core.error.WcsettleException;
 import io.wcsettle.core.ledger.Account;
@@ -55,7 +55,7 @@ class JdbcPaymentsTest {
             return Fixtures.h2File(dir);
         }
         if (db.equals("mariadb")) {
-            return MariaDb.server().freshDatabase();
+            return MariaDbServer.server().freshDatabase();
         }
         Postgres.dropAgencyTables();
         return Postgres.dataSource();

