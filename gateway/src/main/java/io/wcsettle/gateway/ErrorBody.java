@@ -10,6 +10,7 @@ import io.wcsettle.his.card.CardErrorCode;
 import io.wcsettle.his.card.CardReadException;
 import io.wcsettle.his.outbox.OutboxErrorCode;
 import io.wcsettle.his.platform.PlatformErrorCode;
+import io.wcsettle.his.platform.profile.ProfileErrorCode;
 import io.wcsettle.his.session.HisSessionException;
 import io.wcsettle.his.session.SessionErrorCode;
 
@@ -107,6 +108,13 @@ public record ErrorBody(int status, String code, String message, String field, b
                 case PLATFORM_REFUSED -> 422;
                 case INVALID_HEADER, INVALID_KEY, CRYPTO_FAILURE, UNKNOWN_INFNO, INVALID_MSGID, MALFORMED_REQUEST -> 500;
                 default -> 502;
+            };
+        }
+        if (e.errorCode() instanceof ProfileErrorCode p) {
+            return switch (p) {
+                case REQUEST_VIOLATES_TABLE -> 400; // the HIS's values break the interface table (length, control characters)
+                case RESPONSE_VIOLATES_TABLE -> 502;
+                case PROFILE_INVALID, UNKNOWN_TRANSACTION -> 500;
             };
         }
         if (e.errorCode() instanceof OutboxErrorCode o) {
