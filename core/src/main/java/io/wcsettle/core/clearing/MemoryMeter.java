@@ -3,30 +3,31 @@ package io.wcsettle.core.clearing;
 /**
  * Counts the heap bytes that duplicate detection holds, for the statistics of a read (peak and
  * current). It enforces nothing: every structure keeps to its own share of the budget and spills
- * beyond it; this only makes the figures observable.
+ * beyond it; this only makes the figures observable. Thread-safe: the duplicate filter reserves
+ * on its feeder's worker thread ({@link FilterFeeder}) while the reading thread reserves too.
  */
 final class MemoryMeter {
 
     private long current;
     private long peak;
 
-    void reserve(long bytes) {
+    synchronized void reserve(long bytes) {
         current += bytes;
         if (current > peak) {
             peak = current;
         }
     }
 
-    void release(long bytes) {
+    synchronized void release(long bytes) {
         current -= bytes;
     }
 
-    long peak() {
+    synchronized long peak() {
         return peak;
     }
 
     /** Bytes held now. */
-    long current() {
+    synchronized long current() {
         return current;
     }
 

@@ -21,6 +21,9 @@ import io.wcsettle.core.error.WcsettleException;
  *
  * <p>Files are only created when a computation first spills: a read that fits its memory budget
  * never touches the disk.
+ *
+ * <p>Thread-safe for files used by different threads (the duplicate filter spills on its feeder's
+ * worker thread while the reading thread spools); each {@link TempFile} belongs to one thread.
  */
 final class TempStorage implements AutoCloseable {
 
@@ -38,7 +41,7 @@ final class TempStorage implements AutoCloseable {
     private final int bufferBytes;
     private final MemoryMeter meter;
     private final List<TempFile> open = new ArrayList<>();
-    private long bytesWritten;
+    private final java.util.concurrent.atomic.AtomicLong bytesWritten = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param bufferBytes write buffer of each file (4 KiB to 64 KiB)
@@ -53,7 +56,7 @@ final class TempStorage implements AutoCloseable {
 
     /** Bytes written to temporary files so far. */
     long bytesWritten() {
-        return bytesWritten;
+        return bytesWritten.get();
     }
 
     /** A new empty temporary file. */
@@ -62,7 +65,9 @@ final class TempStorage implements AutoCloseable {
         try {
             file = Files.createTempFile(directory, "wcsettle-clearing-", ".tmp");
             TempFile t = new TempFile(file, opener.open(file));
-            open.add(t);
+            synchronized (open) {
+                open.add(t);
+            }
             return t;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             if (file != null) {
@@ -89,7 +94,11 @@ final class TempStorage implements AutoCloseable {
     /** Deletes every file still open. */
     @Override
     public void close() {
-        for (TempFile t : List.copyOf(open)) {
+        List<TempFile> all;
+        synchronized (open) {
+            all = List.copyOf(open);
+        }
+        for (TempFile t : all) {
             t.delete();
         }
     }
@@ -174,7 +183,7 @@ final class TempStorage implements AutoCloseable {
                 while (out.hasRemaining()) {
                     int n = channel.write(out, flushed);
                     flushed += n;
-                    bytesWritten += n;
+                    bytesWritten.addAndGet(n);
                 }
             } catch (IOException e) {
                 throw failure("cannot write a temporary file", e);
@@ -246,7 +255,9 @@ final class TempStorage implements AutoCloseable {
             } catch (IOException ignored) {
                 // best effort: the file is in the temporary directory
             }
-            open.remove(this);
+            synchronized (open) {
+                open.remove(this);
+            }
         }
     }
 

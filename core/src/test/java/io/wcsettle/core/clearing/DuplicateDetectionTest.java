@@ -249,6 +249,77 @@ class DuplicateDetectionTest {
         }
     }
 
+    /** 50,000 rows with alphanumeric ids (fingerprinted), the given line (2 = first row) malformed if > 0. */
+    private static String alnumRows(int malformedLine) {
+        StringBuilder sb = new StringBuilder(ClearingCsvReader.HEADER).append('\n');
+        for (int k = 0; k < 50_000; k++) {
+            sb.append("R").append(100000 + k).append(k + 2 == malformedLine ? ",150102,110105,H1,2025-13-01,1.00,0\n"
+                    : ",150102,110105,H1,2025-10-01,1.00,0\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    @DisplayName("A spill that fails on the filter's worker thread is the same TEMP_STORAGE_FAILURE; the worker is joined, the files deleted")
+    void spillFailureOnTheWorker() throws IOException {
+        java.util.concurrent.atomic.AtomicBoolean onWorker = new java.util.concurrent.atomic.AtomicBoolean();
+        // test double: a disk that refuses files to the filter's worker thread only
+        TempStorage.Opener workerRefused = file -> {
+            if (FilterFeeder.THREAD_NAME.equals(Thread.currentThread().getName())) {
+                onWorker.set(true);
+                throw new IOException("No space left on device");
+            }
+            return TempStorage.REAL.open(file);
+        };
+        ClearingCsvReader reader = ClearingCsvReader.builder().idMemory(TINY).tempDirectory(dir)
+                .tempFileOpener(workerRefused).build();
+        io.wcsettle.core.error.WcsettleException e = assertThrows(io.wcsettle.core.error.WcsettleException.class,
+                () -> reader.read("a.csv", new ByteArrayInputStream(alnumRows(0).getBytes())));
+        assertTrue(onWorker.get(), "the filter spilled on its worker thread");
+        assertEquals("TEMP_STORAGE_FAILURE", e.code());
+        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+        assertEquals(0, FilterFeederTest.liveWorkers(), "no worker thread outlives the read");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    @DisplayName("A read that ends early (STOP on a malformed row, a failing stream) leaves no worker thread and no files")
+    void earlyEndJoinsTheWorker() {
+        ClearingCsvReader stop = ClearingCsvReader.builder().idMemory(TINY).tempDirectory(dir).build();
+        CsvRowException e = assertThrows(CsvRowException.class,
+                () -> stop.read("a.csv", new ByteArrayInputStream(alnumRows(30_000).getBytes())));
+        assertEquals(30_000, e.problem().line());
+        assertEquals(0, FilterFeederTest.liveWorkers());
+        byte[] csv = alnumRows(0).getBytes();
+        java.io.InputStream failing = new java.io.InputStream() {
+            private int at;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (at > csv.length / 2) {
+                    throw new IOException("connection reset");
+                }
+                int n = Math.min(len, 4096);
+                System.arraycopy(csv, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
+        ClearingCsvReader skip = skipping().idMemory(TINY).build();
+        io.wcsettle.core.error.WcsettleException io = assertThrows(io.wcsettle.core.error.WcsettleException.class,
+                () -> skip.read("b.csv", failing));
+        assertEquals("IO_FAILURE", io.code());
+        assertEquals(0, FilterFeederTest.liveWorkers());
+    }
+
     /** Test double: a channel that refuses writes beyond {@code room} bytes, as a full disk does. */
     private static final class FullDiskChannel extends java.nio.channels.FileChannel {
         private final java.nio.channels.FileChannel real;
