@@ -48,7 +48,7 @@ import io.wcsettle.core.clearing.PairTotal;
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.wcsettle.benchmarks.ClearingVsDuckDb
  * --rows 5000000 [--shapes dense,alnum30,...] [--dir DIR] [--dup-per-million 1000] [--runs 3]
- * [--warmup 3] [--sdk-jvm -Xmx64m] [--no-duckdb]}. Files are generated into {@code DIR} (default {@code
+ * [--warmup 3] [--sdk-jvm -Xmx64m]}. Files are generated into {@code DIR} (default {@code
  * java.io.tmpdir}) with the fixed seed when absent and reused otherwise. Each side is timed as the
  * median of {@code runs} runs, the SDK after {@code warmup} warm-up runs (the fingerprint path's
  * end-of-read code runs once per read, so the JIT is still compiling it during the second and
@@ -88,7 +88,6 @@ public final class ClearingVsDuckDb {
         String child = null;
         Path file = null;
         Path reference = null;
-        boolean duckdb = true;
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
                 case "--rows" -> rows = Long.parseLong(args[++k]);
@@ -106,7 +105,6 @@ public final class ClearingVsDuckDb {
                 case "--child" -> child = args[++k];
                 case "--file" -> file = Path.of(args[++k]);
                 case "--reference" -> reference = Path.of(args[++k]);
-                case "--no-duckdb" -> duckdb = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[k]);
             }
         }
@@ -135,17 +133,6 @@ public final class ClearingVsDuckDb {
             System.out.printf("%n== %s: %s, %d bytes, %d duplicates written%n", shape.label(), f, Files.size(f),
                     expectedDuplicates);
             Side sdk = runChild("sdk", f, shape == IdShape.DENSE ? null : denseFile, warmups, runs, sdkJvm.split(" "));
-            if (!duckdb) {
-                // SDK only (comparing SDK builds): the duplicates are checked against the generator's
-                System.out.printf("wcsettle: median %d ms, %d cleared, %d duplicates%n", sdk.millis, sdk.cleared,
-                        sdk.duplicates);
-                if (sdk.duplicates != expectedDuplicates) {
-                    System.out.println("MISMATCH: " + expectedDuplicates + " duplicates written");
-                    System.exit(2);
-                }
-                results.put(shape, new Side[] {sdk, new Side()});
-                continue;
-            }
             Side duck = runChild("duckdb", f, null, 1, runs, new String[] {"-Xmx512m"});
             System.out.printf("wcsettle: median %d ms, %d cleared, %d duplicates; duckdb: median %d ms, %d cleared, %d duplicates%n",
                     sdk.millis, sdk.cleared, sdk.duplicates, duck.millis, duck.cleared, duck.duplicates);

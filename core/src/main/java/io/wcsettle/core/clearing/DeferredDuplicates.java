@@ -57,9 +57,6 @@ final class DeferredDuplicates {
     private final MemoryMeter meter;
     private final int partitionBits;
     private LongPartitions filter;
-    /** Feeds the filter on a second thread during the read. */
-    private final FilterFeeder feeder;
-    private long added;
     private long candidates;
     /** Candidate search work arrays, reused from partition to partition. */
     private LongArray part;
@@ -76,14 +73,12 @@ final class DeferredDuplicates {
         // 512 partitions: the distribution pass keeps its write positions in L1, and a partition
         // of a 5-million-row file (≈ 10,000 entries) is checked with a table that fits in L2
         this.partitionBits = budget >= 1 << 20 ? 9 : 4;
-        long batches = FilterFeeder.memoryFor(budget / 32);
-        this.filter = new LongPartitions(1 << partitionBits, budget / 2 - batches, temp, meter);
-        this.feeder = new FilterFeeder(this::addNow, budget / 32, meter);
+        this.filter = new LongPartitions(1 << partitionBits, budget / 2, temp, meter);
     }
 
     /** Ids recorded. */
     long size() {
-        return filter == null ? 0 : added;
+        return filter == null ? 0 : filter.size();
     }
 
     /** Rows re-read to confirm candidates so far. */
@@ -91,19 +86,8 @@ final class DeferredDuplicates {
         return candidates;
     }
 
-    /**
-     * Records the row at {@code line} whose id has fingerprint {@code h}: handed to the feeder's
-     * worker thread, which adds it to the filter.
-     *
-     * @throws WcsettleException {@code TEMP_STORAGE_FAILURE} when the worker failed to spill
-     */
+    /** Records the row at {@code line} whose id has fingerprint {@code h}. */
     void add(long h, long line) {
-        added++;
-        feeder.add(h, line);
-    }
-
-    /** Adds to the filter: on the feeder's worker thread, or after {@link FilterFeeder#finish}. */
-    private void addNow(long h, long line) {
         filter.add((int) (h >>> (64 - partitionBits)), (((h << partitionBits) >>> LINE_BITS) << LINE_BITS) | line);
     }
 
@@ -124,7 +108,6 @@ final class DeferredDuplicates {
         ExternalSorter lines = new ExternalSorter(budget / 8, temp, meter);
         ExternalSorter rows = null;
         try {
-            feeder.finish();
             findCandidates(lines);
             filter.close();
             filter = null;
@@ -451,12 +434,8 @@ final class DeferredDuplicates {
         }
     }
 
-    /**
-     * Stops and joins the feeder's worker, frees memory and temporary files (when {@link #resolve}
-     * was never called, or failed).
-     */
+    /** Frees memory and temporary files (when {@link #resolve} was never called). */
     void close() {
-        feeder.close();
         freeWork();
         if (filter != null) {
             filter.close();

@@ -3,31 +3,30 @@ package io.wcsettle.core.clearing;
 /**
  * Counts the heap bytes that duplicate detection holds, for the statistics of a read (peak and
  * current). It enforces nothing: every structure keeps to its own share of the budget and spills
- * beyond it; this only makes the figures observable. Thread-safe: the duplicate filter reserves
- * on its feeder's worker thread ({@link FilterFeeder}) while the reading thread reserves too.
+ * beyond it; this only makes the figures observable.
  */
 final class MemoryMeter {
 
     private long current;
     private long peak;
 
-    synchronized void reserve(long bytes) {
+    void reserve(long bytes) {
         current += bytes;
         if (current > peak) {
             peak = current;
         }
     }
 
-    synchronized void release(long bytes) {
+    void release(long bytes) {
         current -= bytes;
     }
 
-    synchronized long peak() {
+    long peak() {
         return peak;
     }
 
     /** Bytes held now. */
-    synchronized long current() {
+    long current() {
         return current;
     }
 

@@ -21,9 +21,6 @@ import io.wcsettle.core.error.WcsettleException;
  *
  * <p>Files are only created when a computation first spills: a read that fits its memory budget
  * never touches the disk.
- *
- * <p>Thread-safe for files used by different threads (the duplicate filter spills on its feeder's
- * worker thread while the reading thread spools); each {@link TempFile} belongs to one thread.
  */
 final class TempStorage implements AutoCloseable {
 
@@ -41,7 +38,7 @@ final class TempStorage implements AutoCloseable {
     private final int bufferBytes;
     private final MemoryMeter meter;
     private final List<TempFile> open = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicLong bytesWritten = new java.util.concurrent.atomic.AtomicLong();
+    private long bytesWritten;
 
     /**
      * @param bufferBytes write buffer of each file (4 KiB to 64 KiB)
@@ -56,7 +53,7 @@ final class TempStorage implements AutoCloseable {
 
     /** Bytes written to temporary files so far. */
     long bytesWritten() {
-        return bytesWritten.get();
+        return bytesWritten;
     }
 
     /** A new empty temporary file. */
@@ -65,9 +62,7 @@ final class TempStorage implements AutoCloseable {
         try {
             file = Files.createTempFile(directory, "wcsettle-clearing-", ".tmp");
             TempFile t = new TempFile(file, opener.open(file));
-            synchronized (open) {
-                open.add(t);
-            }
+            open.add(t);
             return t;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             if (file != null) {
@@ -94,11 +89,7 @@ final class TempStorage implements AutoCloseable {
     /** Deletes every file still open. */
     @Override
     public void close() {
-        List<TempFile> all;
-        synchronized (open) {
-            all = List.copyOf(open);
-        }
-        for (TempFile t : all) {
+        for (TempFile t : List.copyOf(open)) {
             t.delete();
         }
     }
@@ -183,7 +174,7 @@ final class TempStorage implements AutoCloseable {
                 while (out.hasRemaining()) {
                     int n = channel.write(out, flushed);
                     flushed += n;
-                    bytesWritten.addAndGet(n);
+                    bytesWritten += n;
                 }
             } catch (IOException e) {
                 throw failure("cannot write a temporary file", e);
@@ -255,9 +246,7 @@ final class TempStorage implements AutoCloseable {
             } catch (IOException ignored) {
                 // best effort: the file is in the temporary directory
             }
-            synchronized (open) {
-                open.remove(this);
-            }
+            open.remove(this);
         }
     }
 
