@@ -273,13 +273,12 @@ public final class ClearingCsvReader {
         private final int periodTo;
 
         private final List<CsvRowProblem> problems = new ArrayList<>();
-        /** Keeps the early bitmap load alive (its value is not needed). */
-        private long touched;
+        private final WindowBatch batch;
+        private final WindowBatch.Seen seenBefore = this::seenBefore;
         private long accepted;
         private long outside;
         private long skipped;
         private long duplicates;
-        private long exactIds;
 
         Run(String file, String path, InputStream in, Path rereadable) {
             this.file = file;
@@ -288,6 +287,7 @@ public final class ClearingCsvReader {
             this.rereadable = rereadable;
             this.temp = new TempStorage(tempDirectory, opener, (int) Math.min(1 << 16, idMemory / 64), meter);
             this.window = new DenseIdWindow(idMemory / 4, meter);
+            this.batch = new WindowBatch(withDetails);
             this.deferred = new DeferredDuplicates(idMemory, fingerprint, temp, meter);
             this.lineIndex = new LineIndex(idMemory / 32, temp, meter);
             this.dates = new DateHistogram(meter);
@@ -311,12 +311,7 @@ public final class ClearingCsvReader {
                         endLine(start);
                         continue;
                     }
-                    int next = row.parseId(buf, pos, lim, eof);
-                    if (next >= 0) {
-                        // start the dense bitmap's memory access now, use it after the rest of the row
-                        touched = row.idNumeric ? window.touch(row.idNumber) : 0;
-                        next = row.parseRest(buf, next, lim, eof);
-                    }
+                    int next = row.parse(buf, pos, lim, eof);
                     if (next == CsvRowParser.NEED_MORE) {
                         needMore();
                         continue;
@@ -334,12 +329,6 @@ public final class ClearingCsvReader {
                         continue;
                     }
                     pos = next;
-                    // look one row ahead: start the bitmap access of the next id now, so that
-                    // shuffled sequence ids do not wait for memory one row at a time
-                    long ahead = CsvRowParser.peekShortNumericId(buf, pos, lim);
-                    if (ahead >= 0) {
-                        touched ^= window.touch(ahead);
-                    }
                     accept(line + 1, start);
                     endLine(start);
                 }
@@ -362,20 +351,17 @@ public final class ClearingCsvReader {
         }
 
         private void accept(long rowLine, long start) {
-            if (row.idNumeric) {
-                int r = window.add(row.idNumber);
-                if (r == DenseIdWindow.SEEN) {
-                    duplicates++;
-                    problem(rowLine, 0, CoreErrorCode.DUPLICATE_RECORD_ID, "record_id seen before");
-                    return;
+            if (row.idNumeric && window.covers(row.idNumber)) {
+                // counted now, checked with its batch, taken out again if the id was seen
+                String inst = count(row, buf);
+                if (batch.add(row.idNumber, rowLine, row.date, row.insured * 100 + row.treatment, row.fund,
+                        row.deduction, inst)) {
+                    batch.check(window, seenBefore);
                 }
-                if (r == DenseIdWindow.NEW) {
-                    exactIds++;
-                    count(row, buf);
-                    return;
-                }
+                return;
             }
             if (rowLine > DeferredDuplicates.MAX_LINE) {
+                checkBatch();
                 throw new CsvRowException(new CsvRowProblem(file, rowLine, FIELDS[0], CoreErrorCode.MALFORMED_ROW.name(),
                         "more than " + DeferredDuplicates.MAX_LINE + " lines"));
             }
@@ -387,20 +373,47 @@ public final class ClearingCsvReader {
             count(row, buf);
         }
 
-        /** Counts a row that is not (yet known to be) a duplicate. */
-        private void count(CsvRowParser r, byte[] b) {
+        /**
+         * Counts a row that is not (yet known to be) a duplicate; its institution code when
+         * details are collected and the row is in the period, else {@code null}.
+         */
+        private String count(CsvRowParser r, byte[] b) {
             dates.add(r.date);
             if (r.date < periodFrom || r.date > periodTo) {
                 outside++;
-                return;
+                return null;
             }
             int pair = r.insured * 100 + r.treatment;
             acc.add(pair, r.fund, r.deduction);
+            String inst = null;
             if (withDetails) {
-                acc.addDetail(pair, new String(b, r.instStart, r.instEnd - r.instStart, StandardCharsets.UTF_8),
-                        r.fund, r.deduction);
+                inst = new String(b, r.instStart, r.instEnd - r.instStart, StandardCharsets.UTF_8);
+                acc.addDetail(pair, inst, r.fund, r.deduction);
             }
             accepted++;
+            return inst;
+        }
+
+        /** Checks the rows held in the batch (before anything later is reported). */
+        private void checkBatch() {
+            batch.check(window, seenBefore);
+        }
+
+        /** A row of the batch whose id was seen before: taken out of the totals and reported. */
+        private void seenBefore(WindowBatch b, int k) {
+            int d = b.date[k];
+            dates.remove(d);
+            if (d < periodFrom || d > periodTo) {
+                outside--;
+            } else {
+                acc.subtract(b.pair[k], b.fund[k], b.deduction[k]);
+                if (withDetails) {
+                    acc.subtractDetail(b.pair[k], b.institution[k], b.fund[k], b.deduction[k]);
+                }
+                accepted--;
+            }
+            duplicates++;
+            problem(b.line[k], 0, CoreErrorCode.DUPLICATE_RECORD_ID, "record_id seen before");
         }
 
         /** Takes a row counted by {@link #count} out again: it was a duplicate. */
@@ -420,11 +433,13 @@ public final class ClearingCsvReader {
         }
 
         private void problem(long rowLine, int field, CoreErrorCode code, String message) {
+            // the batch's rows come before this one: their duplicates are reported first
+            checkBatch();
             CsvRowProblem p = new CsvRowProblem(file, rowLine, FIELDS[field], code.name(), message);
             if (mode == OnMalformed.STOP) {
-                // a duplicate among the fingerprinted rows before this one comes first
+                // so does a duplicate among the fingerprinted rows before this one
                 CsvRowProblem earlier = firstDeferredDuplicate();
-                throw new CsvRowException(earlier != null ? earlier : p);
+                throw new CsvRowException(earlier != null && earlier.line() < rowLine ? earlier : p);
             }
             if (problems.size() < listLimit) {
                 problems.add(p);
@@ -457,6 +472,7 @@ public final class ClearingCsvReader {
         }
 
         private CsvClearingResult finish() {
+            checkBatch();
             long fingerprinted = deferred.size();
             if (mode == OnMalformed.STOP) {
                 CsvRowProblem dup = firstDeferredDuplicate();
@@ -482,7 +498,7 @@ public final class ClearingCsvReader {
                 mergeProblems(found);
             }
             Map<Quarter, Long> byPeriod = dates.byPeriod();
-            DuplicateCheckStats stats = new DuplicateCheckStats(exactIds, fingerprinted, deferred.candidates(),
+            DuplicateCheckStats stats = new DuplicateCheckStats(window.exactIds(), fingerprinted, deferred.candidates(),
                     meter.peak(), temp.bytesWritten());
             return new CsvClearingResult(acc.toTotals(), accepted, skipped, duplicates, problems,
                     dates.first(periodFrom, periodTo), dates.last(periodFrom, periodTo), period, outside, byPeriod,
@@ -540,6 +556,7 @@ public final class ClearingCsvReader {
                 throw new IllegalStateException("parser asked for more data at end of file");
             }
             if (lim - pos >= buf.length) {
+                checkBatch();
                 throw new CsvRowException(new CsvRowProblem(file, line + 1, "record_id",
                         CoreErrorCode.MALFORMED_ROW.name(), "line longer than " + BUFFER + " bytes"));
             }

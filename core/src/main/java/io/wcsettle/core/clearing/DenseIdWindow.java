@@ -44,9 +44,8 @@ final class DenseIdWindow {
     }
 
     /**
-     * Loads the bitmap word of {@code id} without recording anything, so that the memory access
-     * is under way while the rest of the row is parsed (shuffled ids make every access a cache
-     * miss); the value is only a hint for {@link #add}.
+     * Loads the bitmap word of {@code id} without recording anything: a {@link WindowBatch}
+     * loads its words first so that the cache misses overlap; the value is only a hint.
      */
     long touch(long id) {
         long rel = id - base;
@@ -55,6 +54,17 @@ final class DenseIdWindow {
         }
         long[] page = pages[(int) (rel >>> PAGE_BITS)];
         return page == null ? 0 : page[((int) rel & ((1 << PAGE_BITS) - 1)) >>> 6];
+    }
+
+    /**
+     * Whether {@code id} (0 ≤ id < 10¹⁸) is inside the window, which the first id asked about
+     * fixes; nothing is recorded.
+     */
+    boolean covers(long id) {
+        if (base < 0) {
+            base = Math.max(0, (id >>> PAGE_BITS) - pages.length / 2) << PAGE_BITS;
+        }
+        return Long.compareUnsigned(id - base, span) < 0;
     }
 
     /**
