@@ -262,9 +262,13 @@ final class DeferredDuplicates {
         }
     }
 
-    /** A partition checked with one open addressing table straight from the store. */
+    /**
+     * A partition checked with one open addressing table straight from the store. The entries'
+     * fingerprint bits are already uniform, so their low bits index the table directly; the
+     * table is at most about two thirds full.
+     */
     private void direct(LongPartitions store, int p, long n, int top, Emitter emit) {
-        int bits = 64 - Long.numberOfLeadingZeros(n * 2 - 1);
+        int bits = 64 - Long.numberOfLeadingZeros(n + (n >>> 1) - 1);
         int size = 1 << bits;
         if (directTable == null || directTable.length < size) {
             if (directTable != null) {
@@ -281,7 +285,7 @@ final class DeferredDuplicates {
             for (int i = from; i < to; i++) {
                 long v = values[i];
                 long fp = v >>> LINE_BITS;
-                int k = (int) ((fp * 0x9E3779B97F4A7C15L) >>> (64 - bits));
+                int k = (int) fp & mask;
                 while (true) {
                     long slot = t[k];
                     if (slot == 0) {

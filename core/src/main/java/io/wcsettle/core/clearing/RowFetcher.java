@@ -2,7 +2,7 @@ package io.wcsettle.core.clearing;
 
 /**
  * Re-reads rows by line number, in ascending order, from a {@link RowSource}: it jumps to the
- * nearest line recorded in the {@link LineIndex} and scans forward at most 63 lines, or just
+ * nearest line recorded in the {@link LineIndex} and scans forward at most 15 lines, or just
  * scans on when the next wanted line is near. Many wanted rows thus cost one sequential read;
  * few cost a few kilobytes each.
  */
@@ -13,8 +13,8 @@ final class RowFetcher {
 
     /** The longest line (64 KiB, the reader's limit) and one read step more. */
     static final int BUFFER = (1 << 16) + (1 << 13);
-    /** Bytes read at a time: 64 lines of a typical file, so that a jump reads little. */
-    private static final int STEP = 1 << 13;
+    /** Bytes read at a time: 25 lines of a typical file, so that a jump reads little. */
+    private static final int STEP = 1 << 11;
 
     private final RowSource source;
     private final LineIndex index;
