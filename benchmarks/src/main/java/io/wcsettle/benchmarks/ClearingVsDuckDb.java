@@ -55,21 +55,25 @@ import io.wcsettle.core.clearing.PairTotal;
  * third reads: the whole process's CPU shows it), DuckDB (native code) after one; the SDK's first,
  * cold run is reported too. JVM start-up and DuckDB connection are outside the timings.
  *
- * <p>Measured on 2 cores (shared with other builds, load average 3 to 4), 24 GiB, JDK 17, 5 million
- * rows, 1,000 duplicates per million, medians of 5 runs; time relative to dense ids in the same JVM,
- * wall (CPU of the reading thread): dense-shuffled 1.54 (1.57), sparse 1.80 (1.57), alnum13 1.36
- * (1.23), alnum30 1.53 (1.61); the SDK 5.0 to 6.2 times faster than DuckDB (9.8 on dense), peak
- * heap 42 to 44 MiB, 2.36 bytes per record held, 37.5 MiB spilled. Where the floor is, with the
- * same interleaved measurement: only parsing a 30-character-id file, hashing the id and keeping
- * nothing already costs 1.13 to 1.17 times dense (22 more bytes a row to scan, and a hash instead
- * of one bit in a bitmap); exact detection in the 21 MiB budget of {@code -Xmx64m} then needs an
- * 8-byte entry per row (fingerprint bits and line: 40 MB for 5 million rows, so most of it is
- * spilled), one distribution pass over all entries for cache-sized tables (a hash table larger
- * than the 512 KiB L2 costs about 100 ns an access on this machine) and about 150 ms of
- * end-of-read work (reading the spilled entries back, the candidate tables, re-reading and sorting
- * the 10,000 candidate rows): together 0.35 to 0.45 times the dense time. Dense-shuffled uses the
- * bitmap, but its 610 KiB do not fit in L2, so the shuffled order pays cache misses the sequential
- * order does not.
+ * <p>Measured on 2 cores (a Firecracker VM, otherwise idle: load average 1; run-to-run spread of
+ * the ratios about ±0.15), 24 GiB, JDK 17, 5 million rows, 1,000 duplicates per million, medians of
+ * 5 runs, on 2026-12-02; time relative to dense ids in the same JVM, wall (CPU of the reading
+ * thread): dense-shuffled 1.01 (1.01), sparse 1.64 (1.57), alnum13 1.61 (1.51), alnum30 1.49
+ * (1.44); the SDK 5.4 to 6.0 times faster than DuckDB (9.1 and 9.8 on dense and dense-shuffled),
+ * peak heap 40 to 46 MiB, 2.54 bytes per record held, 32.7 MiB spilled.
+ *
+ * <p>Where the time goes, measured by switching parts off in the same interleaved measurement:
+ * parsing a 30-character-id file and hashing the ids costs 1.04 to 1.11 times dense (sparse ids
+ * pay a numeric parse too); recording the 8-byte fingerprint entries (run buffer, distribution in
+ * runs of 32,768, spills) about 0.25 more; the end of the read (reading the entries back, the
+ * candidate tables, re-reading and sorting the 10,000 candidate rows) about 0.25 more. Changes
+ * measured on this path: distributing runs of several megabytes (the earlier design) ran the
+ * counting sort out of the L3 cache (add phase alone 95 to 125 ms against 80 to 88 ms now, a
+ * micro-benchmark of 5 million entries); moving each entry straight into a per-partition block
+ * from the parser's loop was slower than both (the scattered stores' cache misses stall the
+ * parse: 1.77 against 1.50 CPU ratio on alnum30). Dense-shuffled ids use the bitmap, whose 610
+ * KiB exceed the 512 KiB L2 cache: checking them 64 rows at a time ({@code WindowBatch}, loads
+ * issued together so that the misses overlap) took it from 1.33 to 1.61 down to 1.01.
  *
  * <p>Tried and reverted: handing the fingerprint entries in fixed batches (4 recycled
  * {@code long[]} of 4,096 pairs through an {@code ArrayBlockingQueue}) to a worker thread that
@@ -79,6 +83,9 @@ import io.wcsettle.core.clearing.PairTotal;
  * not drop: medians of 5 interleaved rounds, wall vs dense in the same JVM, old then threaded:
  * sparse 1.56 / 1.65, alnum13 1.25 / 1.42, alnum30 1.46 / 1.50. It can only pay on an idle second
  * core; {@code --no-duckdb} times SDK builds against each other without the DuckDB side.
+ * Re-measured on 2026-12-02 with the machine otherwise idle: still no wall gain (alnum30 1.61,
+ * sparse 1.71 against 1.50 and 1.57 without the worker, CPU of the reading thread down to 1.36
+ * and 1.48): the two vCPUs of this VM do not deliver a second core's work.
  */
 public final class ClearingVsDuckDb {
 
