@@ -351,10 +351,10 @@ public final class ClearingCsvReader {
         }
 
         private void accept(long rowLine, long start) {
-            if (row.idNumeric && window.covers(row.idNumber)) {
+            if (row.idNumeric && !window.excludes(buf, row.idStart, row.idEnd) && window.covers(row.idNumber(buf))) {
                 // counted now, checked with its batch, taken out again if the id was seen
                 String inst = count(row, buf);
-                if (batch.add(row.idNumber, rowLine, row.date, row.insured * 100 + row.treatment, row.fund,
+                if (batch.add(row.idNumber(buf), rowLine, row.date, row.insured * 100 + row.treatment, row.fund,
                         row.deduction, inst)) {
                     batch.check(window, seenBefore);
                 }

@@ -45,9 +45,10 @@ final class CsvRowParser {
     // the parsed row
     int idStart;
     int idEnd;
-    /** The id is 1..18 digits without a leading zero (or "0"); {@link #idNumber} is its value. */
+    /** The id is 1..18 digits without a leading zero (or "0"); {@link #idNumber(byte[])} is its value. */
     boolean idNumeric;
-    long idNumber;
+    private long idNumber;
+    private boolean idNumberKnown;
     /** Province numbers (the first two digits of the admdvs). */
     int insured;
     int treatment;
@@ -119,6 +120,7 @@ final class CsvRowParser {
                 idEnd = start + len;
                 idNumeric = true;
                 idNumber = v;
+                idNumberKnown = true;
                 return idEnd + 1;
             }
         }
@@ -132,31 +134,47 @@ final class CsvRowParser {
         idStart = start;
         idEnd = j;
         idNumeric = false;
+        idNumberKnown = false;
         int len = j - start;
         if (len <= 18 && (b[start] != '0' || len == 1)) {
-            // 8 digits at a time, then the rest one by one
-            long v = 0;
+            // only whether it is all digits, 8 at a time; the value is computed when asked for
             int k = start;
             for (; k + 8 <= j; k += 8) {
                 long x = (long) LONGS.get(b, k) - 0x3030303030303030L;
                 if (((x | (x + 0x7676767676767676L)) & HIGHS) != 0) {
                     break;
                 }
-                v = v * 100_000_000L + digits8(x);
             }
             for (; k < j; k++) {
                 int d = b[k] - '0';
                 if (d < 0 || d > 9) {
                     break;
                 }
-                v = v * 10 + d;
             }
-            if (k == j) {
-                idNumeric = true;
-                idNumber = v;
-            }
+            idNumeric = k == j;
         }
         return j + 1;
+    }
+
+    /**
+     * The value of a numeric id ({@link #idNumeric}), from {@code b}, the bytes the row was
+     * parsed from: computed at most once per row, and only when asked for (most long numeric
+     * ids are refused by {@link DenseIdWindow#excludes} from their digits alone).
+     */
+    long idNumber(byte[] b) {
+        if (!idNumberKnown) {
+            long v = 0;
+            int k = idStart;
+            for (; k + 8 <= idEnd; k += 8) {
+                v = v * 100_000_000L + digits8((long) LONGS.get(b, k) - 0x3030303030303030L);
+            }
+            for (; k < idEnd; k++) {
+                v = v * 10 + (b[k] - '0');
+            }
+            idNumber = v;
+            idNumberKnown = true;
+        }
+        return idNumber;
     }
 
     /** The value of 8 digit bytes already reduced to 0..9 each, first digit in the low byte. */

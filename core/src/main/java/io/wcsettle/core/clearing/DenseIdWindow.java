@@ -28,6 +28,12 @@ final class DenseIdWindow {
     private final MemoryMeter meter;
     private long base = -1;
     private long exactIds;
+    /** Digits of the smallest and largest id in the window. */
+    private int loDigits;
+    private int hiDigits;
+    /** When both have the same number of digits (at least 8): their first 8 digits, as big-endian bytes. */
+    private long loPrefix = Long.MIN_VALUE;
+    private long hiPrefix = Long.MAX_VALUE;
 
     /** A window of at most {@code memoryBytes} of pages (at least one page). */
     DenseIdWindow(long memoryBytes, MemoryMeter meter) {
@@ -62,10 +68,55 @@ final class DenseIdWindow {
      */
     boolean covers(long id) {
         if (base < 0) {
-            base = Math.max(0, (id >>> PAGE_BITS) - pages.length / 2) << PAGE_BITS;
+            place(id);
         }
         return Long.compareUnsigned(id - base, span) < 0;
     }
+
+    private void place(long id) {
+        base = Math.max(0, (id >>> PAGE_BITS) - pages.length / 2) << PAGE_BITS;
+        String lo = Long.toString(base);
+        String hi = Long.toString(base + span - 1);
+        loDigits = lo.length();
+        hiDigits = hi.length();
+        if (loDigits == hiDigits && loDigits >= 8) {
+            loPrefix = prefix(lo.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
+            hiPrefix = prefix(hi.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
+        }
+    }
+
+    private static long prefix(byte[] b, int from) {
+        long p = 0;
+        for (int k = 0; k < 8; k++) {
+            p = p << 8 | (b[from + k] & 0xFF);
+        }
+        return p;
+    }
+
+    /**
+     * Whether the numeric id written {@code b[from, to)} (digits, no leading zero) is certainly
+     * outside the window, from its digits alone: it has fewer or more digits than any id in the
+     * window, or the same number and its first 8 digits are below the smallest id's or above the
+     * largest id's. {@code false} means "maybe inside": {@link #covers} decides. Before the first
+     * id placed the window, always {@code false}.
+     */
+    boolean excludes(byte[] b, int from, int to) {
+        if (base < 0) {
+            return false;
+        }
+        int len = to - from;
+        if (len < loDigits || len > hiDigits) {
+            return true;
+        }
+        if (len >= 8 && loPrefix != Long.MIN_VALUE) {
+            long p = (long) BIG_ENDIAN.get(b, from);
+            return p < loPrefix || p > hiPrefix;
+        }
+        return false;
+    }
+
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     /**
      * Records the numeric id {@code id} (0 ≤ id < 10¹⁸): {@link #NEW}, {@link #SEEN} or
@@ -73,7 +124,7 @@ final class DenseIdWindow {
      */
     int add(long id) {
         if (base < 0) {
-            base = Math.max(0, (id >>> PAGE_BITS) - pages.length / 2) << PAGE_BITS;
+            place(id);
         }
         long rel = id - base;
         if (Long.compareUnsigned(rel, span) >= 0) {

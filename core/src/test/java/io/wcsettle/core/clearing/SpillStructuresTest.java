@@ -132,6 +132,34 @@ class SpillStructuresTest {
         }
     }
 
+    @Property(tries = 300)
+    @Label("R-CLR-5: an id the dense window excludes from its digits alone is never inside it (no id is lost from the bitmap's check)")
+    void excludedIdsAreOutside(@ForAll("placedIds") List<Long> ids, @ForAll @IntRange(min = 1, max = 700) int pages) {
+        DenseIdWindow w = new DenseIdWindow(pages * DenseIdWindow.PAGE_BYTES, meter);
+        w.covers(ids.get(0));
+        for (long id : ids) {
+            byte[] digits = Long.toString(id).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (w.excludes(digits, 0, digits.length)) {
+                assertEquals(false, w.covers(id), "excluded but inside: " + id);
+            }
+        }
+    }
+
+    /** Ids around the first one (the window's place), at its edges, and anywhere among 18 digits. */
+    @Provide
+    Arbitrary<List<Long>> placedIds() {
+        return Arbitraries.longs().between(0, 999_999_999_999_999_999L).flatMap(first -> {
+            Arbitrary<Long> near = Arbitraries.longs().between(Math.max(0, first - 50_000_000), first + 50_000_000);
+            Arbitrary<Long> anywhere = Arbitraries.longs().between(0, 999_999_999_999_999_999L);
+            Arbitrary<Long> sameDigits = Arbitraries.longs().between(1, 9).flatMap(d -> Arbitraries.longs()
+                    .between(0, 99_999_999).map(rest -> Long.parseLong(Long.toString(first).substring(0,
+                            Math.min(Long.toString(first).length(), d.intValue())) + rest) % 1_000_000_000_000_000_000L));
+            return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, near), net.jqwik.api.Tuple.of(2, anywhere),
+                    net.jqwik.api.Tuple.of(3, sameDigits)).list().ofMinSize(1).ofMaxSize(300)
+                    .map(rest -> { List<Long> all = new ArrayList<>(); all.add(first); all.addAll(rest); return all; });
+        });
+    }
+
     @Provide
     Arbitrary<List<Long>> ids() {
         Arbitrary<Long> near = Arbitraries.longs().between(0, 600_000);
