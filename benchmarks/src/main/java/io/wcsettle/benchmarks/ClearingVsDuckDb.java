@@ -55,12 +55,15 @@ import io.wcsettle.core.clearing.PairTotal;
  * third reads: the whole process's CPU shows it), DuckDB (native code) after one; the SDK's first,
  * cold run is reported too. JVM start-up and DuckDB connection are outside the timings.
  *
- * <p>Measured on 2 cores (a Firecracker VM, otherwise idle: load average 1; run-to-run spread of
- * the ratios about ±0.15), 24 GiB, JDK 17, 5 million rows, 1,000 duplicates per million, medians of
- * 5 runs, on 2026-12-02; time relative to dense ids in the same JVM, wall (CPU of the reading
- * thread): dense-shuffled 1.01 (1.01), sparse 1.64 (1.57), alnum13 1.61 (1.51), alnum30 1.49
- * (1.44); the SDK 5.4 to 6.0 times faster than DuckDB (9.1 and 9.8 on dense and dense-shuffled),
- * peak heap 40 to 46 MiB, 2.54 bytes per record held, 32.7 MiB spilled.
+ * <p>Measured on 2 cores (a Firecracker VM, otherwise idle: load average 1, but the host's load
+ * moves single runs by ±15 %), 24 GiB, JDK 17, 5 million rows, 1,000 duplicates per million,
+ * medians of 5 runs, two runs of the whole benchmark on 2026-12-02; time relative to dense ids in
+ * the same JVM, wall (CPU of the reading thread): dense-shuffled 1.06 (1.06) and 1.27 (1.26),
+ * sparse 1.48 (1.47) and 1.55 (1.54), alnum13 1.35 (1.29) and 1.36 (1.35), alnum30 1.32 (1.30)
+ * and 1.39 (1.36); the SDK 5.6 to 6.2 times faster than DuckDB on the fingerprinted shapes, 7.2
+ * and 8.1 on dense-shuffled and dense; peak heap 42 to 53 MiB, 2.54 bytes per record held, 32.7
+ * MiB spilled. Interleaved A/B runs of two builds ({@code --no-duckdb} or a loop over the reader
+ * alone) are what tells a change of a few per cent from the host's noise.
  *
  * <p>Where the time goes, measured by switching parts off in the same interleaved measurement:
  * parsing a 30-character-id file and hashing the ids costs 1.04 to 1.11 times dense (sparse ids
@@ -73,7 +76,12 @@ import io.wcsettle.core.clearing.PairTotal;
  * from the parser's loop was slower than both (the scattered stores' cache misses stall the
  * parse: 1.77 against 1.50 CPU ratio on alnum30). Dense-shuffled ids use the bitmap, whose 610
  * KiB exceed the 512 KiB L2 cache: checking them 64 rows at a time ({@code WindowBatch}, loads
- * issued together so that the misses overlap) took it from 1.33 to 1.61 down to 1.01.
+ * issued together so that the misses overlap) took it from 1.33 to 1.61 down to 1.01 to 1.27.
+ * Sparse 18-digit ids no longer have their value computed unless the window may hold them
+ * ({@code DenseIdWindow.excludes}: CPU ratio 1.28 to 1.38 against 1.45 to 1.54 before, A/B).
+ * Measured and left out, no gain beyond the noise: fingerprinting the id during the parser's scan
+ * instead of after it, unlinking the 33 MB spill file on a thread of its own (it takes 20 to 30
+ * ms here, against 5 ms for the same file written alone).
  *
  * <p>Tried and reverted: handing the fingerprint entries in fixed batches (4 recycled
  * {@code long[]} of 4,096 pairs through an {@code ArrayBlockingQueue}) to a worker thread that
