@@ -34,7 +34,8 @@ import io.wcsettle.core.error.WcsettleException;
  * longer than 64 KiB or a wrong header always stops.
  *
  * <p>Duplicates are exact: ids are compared byte for byte. Numeric ids of a sequence are checked
- * at once against a bitmap ({@code DenseIdWindow}, one bit per id); other ids leave an 8-byte
+ * against a bitmap ({@code DenseIdWindow}, one bit per id), 64 rows at a time so that shuffled
+ * ids' cache misses overlap ({@code WindowBatch}); other ids leave an 8-byte
  * fingerprint entry and are confirmed at the end of the read by re-reading the few candidate
  * rows ({@code DeferredDuplicates}). Memory stays within about {@link Builder#idMemory} (by
  * default a third of the maximum heap, at most 32 MiB) plus 64 KiB of buffers, whatever the file:
@@ -401,33 +402,27 @@ public final class ClearingCsvReader {
 
         /** A row of the batch whose id was seen before: taken out of the totals and reported. */
         private void seenBefore(WindowBatch b, int k) {
-            int d = b.date[k];
-            dates.remove(d);
-            if (d < periodFrom || d > periodTo) {
-                outside--;
-            } else {
-                acc.subtract(b.pair[k], b.fund[k], b.deduction[k]);
-                if (withDetails) {
-                    acc.subtractDetail(b.pair[k], b.institution[k], b.fund[k], b.deduction[k]);
-                }
-                accepted--;
-            }
+            uncount(b.date[k], b.pair[k], b.fund[k], b.deduction[k], withDetails ? b.institution[k] : null);
             duplicates++;
             problem(b.line[k], 0, CoreErrorCode.DUPLICATE_RECORD_ID, "record_id seen before");
         }
 
         /** Takes a row counted by {@link #count} out again: it was a duplicate. */
         private void uncount(CsvRowParser r, byte[] b) {
-            dates.remove(r.date);
-            if (r.date < periodFrom || r.date > periodTo) {
+            uncount(r.date, r.insured * 100 + r.treatment, r.fund, r.deduction,
+                    withDetails ? new String(b, r.instStart, r.instEnd - r.instStart, StandardCharsets.UTF_8) : null);
+        }
+
+        /** Takes a counted row out again, from its values ({@code institution} only with details). */
+        private void uncount(int date, int pair, long fund, long deduction, String institution) {
+            dates.remove(date);
+            if (date < periodFrom || date > periodTo) {
                 outside--;
                 return;
             }
-            int pair = r.insured * 100 + r.treatment;
-            acc.subtract(pair, r.fund, r.deduction);
+            acc.subtract(pair, fund, deduction);
             if (withDetails) {
-                acc.subtractDetail(pair, new String(b, r.instStart, r.instEnd - r.instStart, StandardCharsets.UTF_8),
-                        r.fund, r.deduction);
+                acc.subtractDetail(pair, institution, fund, deduction);
             }
             accepted--;
         }

@@ -87,23 +87,6 @@ final class CsvRowParser {
     }
 
     /**
-     * The value of a numeric id of 1..7 digits at {@code b[i]} followed by a comma (the common
-     * shape of sequence ids), or -1: a cheap look at the next row, without parsing it.
-     */
-    static long peekShortNumericId(byte[] b, int i, int end) {
-        if (i + 8 > end) {
-            return -1;
-        }
-        long x = (long) LONGS.get(b, i) - 0x3030303030303030L;
-        long nonDigit = (x | (x + 0x7676767676767676L)) & HIGHS;
-        int len = Long.numberOfTrailingZeros(nonDigit) >>> 3;
-        if (len > 0 && len < 8 && b[i + len] == ',' && (b[i] != '0' || len == 1)) {
-            return digits8(x << (8 * (8 - len)));
-        }
-        return -1;
-    }
-
-    /**
      * Parses the {@code record_id} at {@code b[i]}: the index after its comma, {@link #NEED_MORE}
      * or {@link #MALFORMED}. {@link #parseRest} goes on from there.
      */

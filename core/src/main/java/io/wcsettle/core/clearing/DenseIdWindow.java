@@ -22,6 +22,8 @@ final class DenseIdWindow {
 
     static final int PAGE_BITS = 16;
     static final long PAGE_BYTES = (1L << PAGE_BITS) / 8 + 16;
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     private final long[][] pages;
     private final long span;
@@ -115,8 +117,6 @@ final class DenseIdWindow {
         return false;
     }
 
-    private static final java.lang.invoke.VarHandle BIG_ENDIAN = java.lang.invoke.MethodHandles
-            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     /**
      * Records the numeric id {@code id} (0 ≤ id < 10¹⁸): {@link #NEW}, {@link #SEEN} or
