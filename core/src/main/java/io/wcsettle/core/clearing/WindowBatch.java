@@ -2,10 +2,11 @@ package io.wcsettle.core.clearing;
 
 /**
  * Rows whose numeric ids the {@link DenseIdWindow} covers, held back and checked against its
- * bitmap 32 at a time. In shuffled order every check is a cache miss (5 million ids are 610 KiB
- * of bitmap, more than the L2 cache); one row at a time, each miss stalls the parse of the next
- * row. Loading the 32 bitmap words first, in a loop of independent loads, lets the processor
- * fetch them all at once, so the batch waits for memory about once instead of 32 times.
+ * bitmap {@value #SIZE} at a time. In shuffled order every check is a cache miss (5 million ids
+ * are 610 KiB of bitmap, more than the L2 cache); one row at a time, each miss stalls the parse
+ * of the next row. Loading the batch's bitmap words first, in a loop of independent loads, lets
+ * the processor fetch them all at once, so the batch waits for memory about once instead of once
+ * per row.
  *
  * <p>The reader counts a row in its totals when it is parsed and takes it out again if the
  * bitmap says its id was seen before; a batch therefore keeps what taking out needs. The rows
@@ -14,7 +15,10 @@ package io.wcsettle.core.clearing;
  */
 final class WindowBatch {
 
-    /** Rows per batch: enough misses in flight for the memory system (measured: 32 and 128 are slower on shuffled ids), few enough to stay in L1. */
+    /**
+     * Rows per batch: enough misses in flight for the memory system, few enough to stay in L1
+     * (measured: 32 and 128 are slower on shuffled ids).
+     */
     static final int SIZE = 64;
 
     /** Receives a row of the batch whose id was seen before. */
