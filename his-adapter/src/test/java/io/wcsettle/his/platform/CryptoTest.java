@@ -91,7 +91,8 @@ class CryptoTest {
     }
 
     @Test
-    @DisplayName("Security: SM4 payload encryption round-trips in ECB, CBC and GCM; a wrong key is CRYPTO_FAILURE")
+    @DisplayName("Security: SM4 payload encryption round-trips in ECB, CBC and GCM; a wrong key never yields the"
+            + " plaintext, and under GCM it is always CRYPTO_FAILURE")
     void sm4_roundTrips() {
         byte[] key = new byte[16];
         RANDOM.nextBytes(key);
@@ -101,10 +102,41 @@ class CryptoTest {
             assertArrayEquals(MESSAGE, c.decrypt(ct), mode.name());
             byte[] other = key.clone();
             other[0] ^= 1;
-            if (mode != Sm4PayloadCipher.Mode.ECB) {
+            Sm4PayloadCipher wrong = new Sm4PayloadCipher(other, mode, RANDOM);
+            if (mode == Sm4PayloadCipher.Mode.GCM) {
                 assertEquals("CRYPTO_FAILURE", assertThrows(PlatformException.class,
-                        () -> new Sm4PayloadCipher(other, mode, RANDOM).decrypt(ct)).code(), mode.name());
+                        () -> wrong.decrypt(ct)).code(), mode.name());
+            } else {
+                // ECB/CBC are unauthenticated: about 1 in 256 wrong keys leaves a valid PKCS#7 pad, so
+                // the only guarantee is garbage or CRYPTO_FAILURE (the envelope then refuses non-JSON).
+                try {
+                    assertFalse(java.util.Arrays.equals(MESSAGE, wrong.decrypt(ct)), mode.name());
+                } catch (PlatformException e) {
+                    assertEquals("CRYPTO_FAILURE", e.code(), mode.name());
+                }
             }
         }
+    }
+
+    @Test
+    @DisplayName("Security: a CBC payload under a wrong key is refused in practice: of 64 wrong keys, most fail the pad")
+    void sm4_cbcWrongKeysMostlyFailThePad() {
+        byte[] key = new byte[16];
+        RANDOM.nextBytes(key);
+        String ct = new Sm4PayloadCipher(key, Sm4PayloadCipher.Mode.CBC, RANDOM).encrypt(MESSAGE);
+        int refused = 0;
+        for (int i = 1; i <= 64; i++) {
+            byte[] other = key.clone();
+            other[i % 16] ^= (byte) i;
+            try {
+                assertFalse(java.util.Arrays.equals(MESSAGE,
+                        new Sm4PayloadCipher(other, Sm4PayloadCipher.Mode.CBC, RANDOM).decrypt(ct)));
+            } catch (PlatformException e) {
+                assertEquals("CRYPTO_FAILURE", e.code());
+                refused++;
+            }
+        }
+        // With p = 255/256 per key, P(refused < 56 of 64) is about 1e-11.
+        assertTrue(refused >= 56, "refused " + refused + " of 64");
     }
 }
