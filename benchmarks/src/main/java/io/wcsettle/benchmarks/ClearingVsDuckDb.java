@@ -55,33 +55,38 @@ import io.wcsettle.core.clearing.PairTotal;
  * third reads: the whole process's CPU shows it), DuckDB (native code) after one; the SDK's first,
  * cold run is reported too. JVM start-up and DuckDB connection are outside the timings.
  *
- * <p>Measured on 2 cores (a Firecracker VM, otherwise idle: load average 1, but the host's load
- * moves single runs by ±15 %), 24 GiB, JDK 17, 5 million rows, 1,000 duplicates per million,
- * medians of 5 runs, two runs of the whole benchmark on 2026-12-02; time relative to dense ids in
- * the same JVM, wall (CPU of the reading thread): dense-shuffled 1.06 (1.06) and 1.27 (1.26),
- * sparse 1.48 (1.47) and 1.55 (1.54), alnum13 1.35 (1.29) and 1.36 (1.35), alnum30 1.32 (1.30)
- * and 1.39 (1.36); the SDK 5.6 to 6.2 times faster than DuckDB on the fingerprinted shapes, 7.2
- * and 8.1 on dense-shuffled and dense; peak heap 42 to 53 MiB, 2.54 bytes per record held, 32.7
- * MiB spilled. Interleaved A/B runs of two builds ({@code --no-duckdb} or a loop over the reader
- * alone) are what tells a change of a few per cent from the host's noise.
+ * <p>Measured on 2 cores (a Firecracker VM, otherwise idle, but the host's load moves single runs
+ * by ±15 %), 24 GiB, ext4 {@code /tmp}, JDK 17, 5 million rows, 1,000 duplicates per million,
+ * medians of 5 runs, on 2026-12-02 after the changes below; time relative to dense ids in the same
+ * JVM, wall (CPU of the reading thread): dense-shuffled 1.01 (1.01), sparse 1.38 (1.37), alnum13
+ * 1.24 (1.23), alnum30 1.39 (1.36) (an SDK-only run, {@code --no-duckdb}: 1.00, 1.34, 1.23,
+ * 1.33); the SDK 5.4 to 6.1 times faster than DuckDB on the fingerprinted shapes, 7.3 and 7.4 on
+ * dense and dense-shuffled; peak heap 19 to 44 MiB, 2.55 bytes per record held, 32.7 MiB spilled.
+ * The same benchmark before them: sparse 1.58, alnum13 1.40, alnum30 1.55. Interleaved A/B runs
+ * of two builds ({@code --no-duckdb} or a loop over the reader alone) are what tells a change of a
+ * few per cent from the host's noise.
  *
- * <p>Where the time goes, measured by switching parts off in the same interleaved measurement:
- * parsing a 30-character-id file and hashing the ids costs 1.04 to 1.11 times dense (sparse ids
- * pay a numeric parse too); recording the 8-byte fingerprint entries (run buffer, distribution in
- * runs of 32,768, spills) about 0.25 more; the end of the read (reading the entries back, the
- * candidate tables, re-reading and sorting the 10,000 candidate rows) about 0.25 more. Changes
- * measured on this path: distributing runs of several megabytes (the earlier design) ran the
- * counting sort out of the L3 cache (add phase alone 95 to 125 ms against 80 to 88 ms now, a
- * micro-benchmark of 5 million entries); moving each entry straight into a per-partition block
- * from the parser's loop was slower than both (the scattered stores' cache misses stall the
- * parse: 1.77 against 1.50 CPU ratio on alnum30). Dense-shuffled ids use the bitmap, whose 610
- * KiB exceed the 512 KiB L2 cache: checking them 64 rows at a time ({@code WindowBatch}, loads
- * issued together so that the misses overlap) took it from 1.33 to 1.61 down to 1.01 to 1.27.
- * Sparse 18-digit ids no longer have their value computed unless the window may hold them
- * ({@code DenseIdWindow.excludes}: CPU ratio 1.28 to 1.38 against 1.45 to 1.54 before, A/B).
- * Measured and left out, no gain beyond the noise: fingerprinting the id during the parser's scan
- * instead of after it, unlinking the 33 MB spill file on a thread of its own (it takes 20 to 30
- * ms here, against 5 ms for the same file written alone).
+ * <p>Where the time goes on alnum30 (430 ms; dense 306): the read loop about 370 ms, of which
+ * the longer file (parse and copy, 1.42 times the bytes of dense) is most of the difference, and
+ * recording the 8-byte fingerprint entries about 40 ms (run buffer 14, distribution into
+ * partitions 17, spill writes 10); the end of the read about 40 ms (candidate search 18 ms,
+ * re-reading and sorting the 10,000 candidate rows 15 to 25 ms). The two changes that took the
+ * 1.55 down: the spill file was opened with {@code TRUNCATE_EXISTING}, and on ext4 a truncated
+ * file is written back to disk when closed ({@code auto_da_alloc}), so deleting the 30 MB spill
+ * took 15 to 20 ms (1 ms now) and wrote it to the disk; and the candidate search probed an L2
+ * table for every entry (44 ms, mostly mispredicted probes), where two bitmaps in L1 now let only
+ * one entry in 16 to 32 through to the table (18 ms). Measured and left out, no gain beyond the
+ * noise: 256 or 1,024 partitions instead of 512 (timed on the recording and search steps
+ * alone); checking whether a long id is all digits during
+ * the scan for its comma instead of after it (sparse ids); fingerprinting the id during the
+ * parser's scan; unlinking the spill file on a thread of its own. Earlier: distributing runs of
+ * several megabytes ran the counting sort out of the cache, and moving each entry straight into a
+ * per-partition block from the parser's loop stalled the parse (1.77 against 1.50 CPU ratio on
+ * alnum30). Dense-shuffled ids use the bitmap, whose 610 KiB are far beyond the L1 cache:
+ * checking them 64 rows at a time ({@code WindowBatch}, loads issued together
+ * so that the misses overlap) took them from 1.33 to 1.61 down to about 1.0. Sparse 18-digit ids
+ * do not have their value computed unless the window may hold them
+ * ({@code DenseIdWindow.excludes}).
  *
  * <p>Tried and reverted: handing the fingerprint entries in fixed batches (4 recycled
  * {@code long[]} of 4,096 pairs through an {@code ArrayBlockingQueue}) to a worker thread that

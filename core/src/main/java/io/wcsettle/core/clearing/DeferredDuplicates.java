@@ -48,7 +48,7 @@ final class DeferredDuplicates {
     private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /** Bucket size of the in-memory counting sort for large partitions. */
     private static final int BUCKET = 1024;
-    /** Partitions up to this size go straight into one table (≤ 256 KiB, in L2). */
+    /** Partitions up to this size are checked by {@link #direct} (bitmaps of at most 32 KiB each). */
     private static final int DIRECT_MAX = 1 << 14;
     private static final long IN_MEMORY_MAX = 1L << 24;
     /**
@@ -82,7 +82,7 @@ final class DeferredDuplicates {
         this.temp = temp;
         this.meter = meter;
         // 512 partitions: the distribution pass keeps its write positions in L1, and a partition
-        // of a 5-million-row file (≈ 10,000 entries) is checked with a table that fits in L2
+        // of a 5-million-row file (≈ 10,000 entries) is checked with bitmaps that fit in L1
         this.partitionBits = budget >= 1 << 20 ? 9 : 4;
         this.filter = new LongPartitions(1 << partitionBits, budget / 2, temp, meter);
     }

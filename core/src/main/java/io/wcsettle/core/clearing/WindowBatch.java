@@ -3,7 +3,7 @@ package io.wcsettle.core.clearing;
 /**
  * Rows whose numeric ids the {@link DenseIdWindow} covers, held back and checked against its
  * bitmap {@value #SIZE} at a time. In shuffled order every check is a cache miss (5 million ids
- * are 610 KiB of bitmap, more than the L2 cache); one row at a time, each miss stalls the parse
+ * are 610 KiB of bitmap, far more than the L1 cache); one row at a time, each miss stalls the parse
  * of the next row. Loading the batch's bitmap words first, in a loop of independent loads, lets
  * the processor fetch them all at once, so the batch waits for memory about once instead of once
  * per row.
