@@ -46,18 +46,18 @@ final class DeferredDuplicates {
     private static final long LINE_MASK = (1L << LINE_BITS) - 1;
     private static final int FP_BITS = 64 - LINE_BITS;
     private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    /** Bucket size of the in-memory counting sort for large partitions. */
-    private static final int BUCKET = 1024;
-    /** Partitions up to this size are checked by {@link #direct} (bitmaps of at most 32 KiB each). */
-    private static final int DIRECT_MAX = 1 << 14;
-    private static final long IN_MEMORY_MAX = 1L << 24;
     /**
-     * Bytes an entry may take in the candidate search: the direct path's copy (8), its two
-     * bitmaps (at most 8) and table (at most 24, when every entry collides).
+     * Partitions up to this size are checked in memory by {@link #direct} (512 KiB of entries,
+     * bitmaps of at most 128 KiB each); larger ones are split on the next fingerprint bits first.
+     */
+    private static final int DIRECT_MAX = 1 << 16;
+    /**
+     * Bytes an entry may take in the candidate search: the copy (8), the two bitmaps (at most 8)
+     * and the table (at most 24, when every entry collides).
      */
     private static final int IN_MEMORY_BYTES = 40;
-    /** Most bits of the direct path's filter: 2¹⁸ bits, 32 KiB, in L1. */
-    private static final int FILTER_BITS = 18;
+    /** Most bits of the filter: 2²⁰ bits; a 5-million-row file's partitions use 2¹⁸ (32 KiB, in L1). */
+    private static final int FILTER_BITS = 20;
 
     private final long budget;
     private final IdFingerprint fingerprint;
@@ -67,10 +67,6 @@ final class DeferredDuplicates {
     private LongPartitions filter;
     private long candidates;
     /** Candidate search work arrays, reused from partition to partition. */
-    private LongArray part;
-    private LongArray sorted;
-    private LongArray table;
-    private int[] counts;
     private long[] directTable;
     private long[] directValues;
     private long[] seenBits;
@@ -166,8 +162,8 @@ final class DeferredDuplicates {
         if (n < 2) {
             return;
         }
-        if (n <= IN_MEMORY_MAX && n * IN_MEMORY_BYTES <= budget / 4) {
-            inMemory(store, p, n, top, usedBits, emit);
+        if (n <= DIRECT_MAX && n * IN_MEMORY_BYTES <= budget / 4) {
+            direct(store, p, n, top, emit);
             return;
         }
         if (usedBits >= FP_BITS) {
@@ -190,97 +186,14 @@ final class DeferredDuplicates {
     }
 
     /**
-     * A partition that fits in memory: loaded, distributed by the next fingerprint bits into
-     * buckets of about 1,000 entries (a counting sort), and each bucket checked with an open
-     * addressing table small enough for the L1 cache. A repeat emits both lines (the first only
-     * once).
-     */
-    private void inMemory(LongPartitions store, int p, long n, int top, int usedBits, Emitter emit) {
-        if (part == null) {
-            int bits = LongArray.chunkBitsFor(budget / 8);
-            part = new LongArray(meter, bits);
-            sorted = new LongArray(meter, bits);
-            table = new LongArray(meter, bits);
-        }
-        if (n <= DIRECT_MAX) {
-            direct(store, p, n, top, emit);
-            return;
-        }
-        part.clear();
-        store.forEach(p, part::add);
-        int s = Math.max(0, Math.min(Math.min(16, FP_BITS - usedBits), 64 - Long.numberOfLeadingZeros((n - 1) / BUCKET)));
-        int buckets = 1 << s;
-        if (counts == null || counts.length < buckets + 1) {
-            counts = new int[Math.max(buckets + 1, 1024)];
-        }
-        Arrays.fill(counts, 0, buckets + 1, 0);
-        // bucket by the fingerprint bits after those that all entries of this partition share
-        int shift = 64 - s;
-        if (s > 0) {
-            for (long i = 0; i < n; i++) {
-                counts[(int) ((part.get(i) << usedBits) >>> shift) + 1]++;
-            }
-            for (int b = 0; b < buckets; b++) {
-                counts[b + 1] += counts[b];
-            }
-            while (sorted.size() < n) {
-                sorted.add(0);
-            }
-            int[] next = Arrays.copyOf(counts, buckets);
-            for (long i = 0; i < n; i++) {
-                long v = part.get(i);
-                sorted.set(next[(int) ((v << usedBits) >>> shift)]++, v);
-            }
-        }
-        LongArray src = s > 0 ? sorted : part;
-        for (int b = 0; b < buckets; b++) {
-            long from = s > 0 ? counts[b] : 0;
-            long to = s > 0 ? counts[b + 1] : n;
-            long m = to - from;
-            if (m < 2) {
-                continue;
-            }
-            int bits = 64 - Long.numberOfLeadingZeros(m * 2 - 1);
-            long size = 1L << bits;
-            long mask = size - 1;
-            while (table.size() < size) {
-                table.add(0);
-            }
-            for (long i = 0; i < size; i++) {
-                table.set(i, 0);
-            }
-            for (long i = from; i < to; i++) {
-                long v = src.get(i);
-                long fp = v >>> LINE_BITS;
-                long k = (fp * 0x9E3779B97F4A7C15L) >>> (64 - bits);
-                while (true) {
-                    long slot = table.get(k);
-                    if (slot == 0) {
-                        table.set(k, v);
-                        break;
-                    }
-                    if (slot >>> LINE_BITS == fp) {
-                        emit.emit(top, v);
-                        if ((slot & LINE_MASK) != LINE_MASK) {
-                            emit.emit(top, slot);
-                            table.set(k, slot | LINE_MASK);
-                        }
-                        break;
-                    }
-                    k = (k + 1) & mask;
-                }
-            }
-        }
-    }
-
-    /**
      * A partition of at most {@link #DIRECT_MAX} entries, checked in two steps. First a filter
      * that stays in the L1 cache: the entries are copied into one array and each sets the bit of
      * its low fingerprint bits in a bitmap 16 to 32 times larger than the partition (at most 2¹⁸
      * bits); a bit set twice marks a collision, in a second bitmap. Only the entries whose bit
      * collided (real repeats and one in 16 to 32 others) then go through an open addressing table on all
-     * fingerprint bits. (Checking every entry with that table, whose 128 KiB live in L2, took
-     * 7.6 ns an entry; the two bitmap passes take under 3.)
+     * fingerprint bits. A repeat emits both lines (the first only once). (Checking every entry
+     * with that table, 128 KiB for a 5-million-row file's partition, took 7.6 ns an entry,
+     * mostly mispredicted probes; the two bitmap passes take under 3.)
      */
     private void direct(LongPartitions store, int p, long n, int top, Emitter emit) {
         int count = (int) n;
@@ -347,8 +260,8 @@ final class DeferredDuplicates {
         for (int i = 0; i < c; i++) {
             long v = vs[i];
             long fp = v >>> LINE_BITS;
-            // the filter's bits are shared by most entries here: index by the bits above them
-            int k = (int) (fp >>> FILTER_BITS ^ fp) & mask;
+            // most entries here share the filter's bits: index by a hash of all of them
+            int k = (int) ((fp * 0x9E3779B97F4A7C15L) >>> (64 - tbits));
             while (true) {
                 long slot = t[k];
                 if (slot == 0) {
@@ -488,12 +401,6 @@ final class DeferredDuplicates {
     }
 
     private void freeWork() {
-        if (part != null) {
-            part.free();
-            sorted.free();
-            table.free();
-            part = null;
-        }
         if (directTable != null) {
             meter.release(directTable.length * 8L + 16);
             directTable = null;
