@@ -188,7 +188,11 @@ public final class ClearCommand implements Callable<Integer> {
     }
 
     private void printTable(ClearingTables t, CsvClearingResult r) {
-        out.printf("records %d (confirmed %s .. %s)%n", r.acceptedRows(), r.firstConfirmed(), r.lastConfirmed());
+        if (r.firstConfirmed() == null) {
+            out.printf("records %d%n", r.acceptedRows());
+        } else {
+            out.printf("records %d (confirmed %s .. %s)%n", r.acceptedRows(), r.firstConfirmed(), r.lastConfirmed());
+        }
         out.printf("%-8s %-9s %9s %18s %16s %18s%n", "insured", "treatment", "records", "fund paid", "deductions", "payable");
         for (PairTotal p : t.nationalTable()) {
             out.printf("%-8s %-9s %9d %18s %16s %18s%n", p.pair().insured(), p.pair().treatment(), p.records(),

@@ -55,6 +55,17 @@ class ClearCommandTest {
     }
 
     @Test
+    @DisplayName("A file with only the header (no final line end) clears nothing and says so, without 'null' dates")
+    void headerOnly() throws IOException {
+        Path f = Files.writeString(dir.resolve("empty.csv"), GOOD.substring(0, GOOD.indexOf('\n')));
+        String[] r = run(f.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].startsWith("records 0" + System.lineSeparator()), r[1]);
+        assertTrue(!r[1].contains("null"), r[1]);
+        assertTrue(r[1].contains("total payable 0.00"), r[1]);
+    }
+
+    @Test
     @DisplayName("clear --format csv and json carry the same totals")
     void csvAndJson() throws IOException {
         Path f = Files.writeString(dir.resolve("q.csv"), GOOD);
