@@ -79,13 +79,19 @@ public final class ClearingFileGenerator {
     }
 
     /** Entry point: {@code ROWS FILE [SHAPE [DUPLICATES_PER_MILLION [SEED]]]}. */
-    public static void main(String[] args) throws IOException {
-        long rows = Long.parseLong(args[0]);
-        IdShape shape = args.length > 2 ? IdShape.parse(args[2]) : IdShape.DENSE;
-        int perMillion = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        long seed = args.length > 4 ? Long.parseLong(args[4]) : SEED;
-        Summary s = write(Path.of(args[1]), rows, seed, shape, perMillion);
-        System.out.println(s.rows() + " rows, " + s.duplicates() + " duplicates, ids " + shape.label());
+    public static void main(String[] args) throws Exception {
+        Args.main("ClearingFileGenerator ROWS FILE [SHAPE [DUPLICATES_PER_MILLION [SEED]]]", args, a -> {
+            if (a.length < 2 || a.length > 5) {
+                throw new Args.UsageException("expected 2 to 5 arguments, got " + a.length);
+            }
+            long rows = Args.number("ROWS", a[0], 1);
+            IdShape shape = a.length > 2 ? Args.shape(a[2]) : IdShape.DENSE;
+            int perMillion = a.length > 3 ? (int) Math.min(Args.number("DUPLICATES_PER_MILLION", a[3], 0), 1_000_000)
+                    : 0;
+            long seed = a.length > 4 ? Args.number("SEED", a[4], Long.MIN_VALUE) : SEED;
+            Summary s = write(Path.of(a[1]), rows, seed, shape, perMillion);
+            System.out.println(s.rows() + " rows, " + s.duplicates() + " duplicates, ids " + shape.label());
+        });
     }
 
     /** Writes {@code rows} records with dense sequential ids and no duplicates. */

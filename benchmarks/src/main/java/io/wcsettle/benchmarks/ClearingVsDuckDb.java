@@ -105,8 +105,15 @@ public final class ClearingVsDuckDb {
     private ClearingVsDuckDb() {
     }
 
+    private static final String USAGE = "ClearingVsDuckDb [--rows N] [--shapes dense,alnum30,...] [--dir DIR]"
+            + " [--dup-per-million N] [--runs N] [--warmup N] [--sdk-jvm \"-Xmx64m ...\"] [--no-duckdb]";
+
     /** Entry point. */
     public static void main(String[] args) throws Exception {
+        Args.main(USAGE, args, ClearingVsDuckDb::run);
+    }
+
+    private static void run(String[] args) throws Exception {
         long rows = 5_000_000;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         int runs = 3;
@@ -119,24 +126,27 @@ public final class ClearingVsDuckDb {
         Path reference = null;
         boolean duckdb = true;
         for (int k = 0; k < args.length; k++) {
-            switch (args[k]) {
-                case "--rows" -> rows = Long.parseLong(args[++k]);
-                case "--dir" -> dir = Path.of(args[++k]);
-                case "--runs" -> runs = Integer.parseInt(args[++k]);
-                case "--warmup" -> warmups = Integer.parseInt(args[++k]);
-                case "--dup-per-million" -> perMillion = Integer.parseInt(args[++k]);
-                case "--sdk-jvm" -> sdkJvm = args[++k];
+            String option = args[k];
+            // Args.value(args, k++): the value after the option, which k++ steps over
+            switch (option) {
+                case "--rows" -> rows = Args.number(option, Args.value(args, k++), 1);
+                case "--dir" -> dir = Path.of(Args.value(args, k++));
+                case "--runs" -> runs = (int) Math.min(Args.number(option, Args.value(args, k++), 1), 1000);
+                case "--warmup" -> warmups = (int) Math.min(Args.number(option, Args.value(args, k++), 0), 1000);
+                case "--dup-per-million" ->
+                    perMillion = (int) Math.min(Args.number(option, Args.value(args, k++), 0), 1_000_000);
+                case "--sdk-jvm" -> sdkJvm = Args.value(args, k++);
                 case "--shapes" -> {
                     shapes.clear();
-                    for (String s : args[++k].split(",")) {
-                        shapes.add(IdShape.parse(s));
+                    for (String s : Args.value(args, k++).split(",")) {
+                        shapes.add(Args.shape(s));
                     }
                 }
-                case "--child" -> child = args[++k];
-                case "--file" -> file = Path.of(args[++k]);
-                case "--reference" -> reference = Path.of(args[++k]);
+                case "--child" -> child = Args.value(args, k++);
+                case "--file" -> file = Path.of(Args.value(args, k++));
+                case "--reference" -> reference = Path.of(Args.value(args, k++));
                 case "--no-duckdb" -> duckdb = false;
-                default -> throw new IllegalArgumentException("unknown option " + args[k]);
+                default -> throw new Args.UsageException("unknown option " + option);
             }
         }
         if ("sdk".equals(child)) {

@@ -25,6 +25,7 @@ import io.wcsettle.agency.prepayment.JdbcQuotas;
 import io.wcsettle.agency.report.HtmlReport;
 import io.wcsettle.agency.report.ReportCollector;
 import io.wcsettle.agency.report.ReportFiles;
+import io.wcsettle.benchmarks.Args;
 import io.wcsettle.core.calendar.WorkingDayCalendar;
 import io.wcsettle.core.clearing.ClearingRecord;
 import io.wcsettle.core.clearing.ClearingTables;
@@ -63,14 +64,19 @@ public final class AgencyYearBenchmark {
     private AgencyYearBenchmark() {
     }
 
+    /** Entry point: {@code [SETTLEMENTS] [--durable]}. */
     public static void main(String[] args) throws Exception {
+        Args.main("AgencyYearBenchmark [SETTLEMENTS] [--durable]", args, AgencyYearBenchmark::run);
+    }
+
+    private static void run(String[] args) throws Exception {
         int n = 1_000_000;
         boolean durable = false;
         for (String a : args) {
             if (a.equals("--durable")) {
                 durable = true;
             } else {
-                n = Integer.parseInt(a.replace("_", ""));
+                n = (int) Math.min(Args.number("SETTLEMENTS", a, 1), Integer.MAX_VALUE);
             }
         }
         Runtime rt = Runtime.getRuntime();
