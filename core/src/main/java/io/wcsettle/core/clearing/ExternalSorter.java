@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * Sorts byte records in unsigned lexicographic order in bounded memory: records collect in
- * memory up to the budget; beyond it each full batch is sorted and written to a temporary file as
- * a run, and the runs are merged (a heap of run cursors, at most {@code fanIn} at a time; more
- * runs are merged in several passes). A classic external merge sort, hand-written because core
- * depends on {@code java.base} only.
+ * memory up to the budget; beyond it each full batch is sorted (a radix sort on the records'
+ * first 8 bytes, ties by the whole record) and written to a temporary file as a run, and the runs
+ * are merged (a heap of run cursors, at most {@code fanIn} at a time; more runs are merged in
+ * several passes). A classic external merge sort, hand-written because core depends on
+ * {@code java.base} only.
  *
  * <p>Records compare byte by byte as unsigned values, a shorter record first when it is a prefix
  * of a longer one; callers encode their keys so that this order is the one they need (big-endian
@@ -44,8 +45,8 @@ final class ExternalSorter {
     private int chunkFill = Integer.MAX_VALUE;
     private long arenaBytes;
     private long batchBytes;
-    private final LongArray keys;
-    private final LongArray refs;
+    private LongArray keys;
+    private LongArray refs;
     private LongArray auxKeys;
     private LongArray auxRefs;
 
@@ -150,7 +151,12 @@ final class ExternalSorter {
         return Arrays.compareUnsigned(a, offA, offA + lenA, b, offB, offB + lenB);
     }
 
-    /** Bottom-up merge sort of (keys, refs): stable, n log n whatever the input. */
+    /**
+     * Sorts (keys, refs): a least-significant-digit radix sort on the 8-byte key prefixes (a
+     * pass per byte, skipped where all keys share the byte: three passes for line numbers), then
+     * each run of equal prefixes by the whole records. Linear in the records for distinct
+     * prefixes (fingerprints, line numbers), n log n for any input.
+     */
     private void sortInMemory() {
         long n = keys.size();
         if (n < 2) {
@@ -160,39 +166,84 @@ final class ExternalSorter {
             auxKeys = new LongArray(meter, indexChunkBits);
             auxRefs = new LongArray(meter, indexChunkBits);
         }
-        while (auxKeys.size() < n) {
-            auxKeys.add(0);
-            auxRefs.add(0);
+        auxKeys.resize(n);
+        auxRefs.resize(n);
+        long[][] counts = new long[8][256];
+        for (long i = 0; i < n; i++) {
+            long k = keys.get(i);
+            for (int d = 0; d < 8; d++) {
+                counts[d][(int) (k >>> (8 * d)) & 0xFF]++;
+            }
+        }
+        for (int d = 0; d < 8; d++) {
+            long[] c = counts[d];
+            if (c[(int) (keys.get(0) >>> (8 * d)) & 0xFF] == n) {
+                continue; // every key has this byte: the pass would move nothing
+            }
+            long at = 0;
+            for (int v = 0; v < 256; v++) {
+                long m = c[v];
+                c[v] = at;
+                at += m;
+            }
+            for (long i = 0; i < n; i++) {
+                long k = keys.get(i);
+                long o = c[(int) (k >>> (8 * d)) & 0xFF]++;
+                auxKeys.set(o, k);
+                auxRefs.set(o, refs.get(i));
+            }
+            LongArray t = keys;
+            keys = auxKeys;
+            auxKeys = t;
+            t = refs;
+            refs = auxRefs;
+            auxRefs = t;
+        }
+        // records whose first 8 bytes agree: in order of the rest
+        for (long lo = 0; lo < n; ) {
+            long k = keys.get(lo);
+            long hi = lo + 1;
+            while (hi < n && keys.get(hi) == k) {
+                hi++;
+            }
+            if (hi - lo > 1) {
+                sortRange(lo, hi);
+            }
+            lo = hi;
+        }
+    }
+
+    /** Bottom-up merge sort of (keys, refs)[lo, hi) by the whole records: stable, n log n. */
+    private void sortRange(long lo, long hi) {
+        // insertion-sort runs of 16 first
+        final int small = 16;
+        for (long from = lo; from < hi; from += small) {
+            long to = Math.min(hi, from + small);
+            for (long i = from + 1; i < to; i++) {
+                long k = keys.get(i);
+                long r = refs.get(i);
+                long j = i - 1;
+                while (j >= from && compareInMemory(keys.get(j), refs.get(j), k, r) > 0) {
+                    keys.set(j + 1, keys.get(j));
+                    refs.set(j + 1, refs.get(j));
+                    j--;
+                }
+                keys.set(j + 1, k);
+                refs.set(j + 1, r);
+            }
         }
         LongArray srcK = keys;
         LongArray srcR = refs;
         LongArray dstK = auxKeys;
         LongArray dstR = auxRefs;
-        // insertion-sort runs of 16 first
-        final int small = 16;
-        for (long lo = 0; lo < n; lo += small) {
-            long hi = Math.min(n, lo + small);
-            for (long i = lo + 1; i < hi; i++) {
-                long k = srcK.get(i);
-                long r = srcR.get(i);
-                long j = i - 1;
-                while (j >= lo && compareInMemory(srcK.get(j), srcR.get(j), k, r) > 0) {
-                    srcK.set(j + 1, srcK.get(j));
-                    srcR.set(j + 1, srcR.get(j));
-                    j--;
-                }
-                srcK.set(j + 1, k);
-                srcR.set(j + 1, r);
-            }
-        }
-        for (long width = small; width < n; width *= 2) {
-            for (long lo = 0; lo < n; lo += 2 * width) {
-                long mid = Math.min(n, lo + width);
-                long hi = Math.min(n, lo + 2 * width);
-                long i = lo;
+        for (long width = small; width < hi - lo; width *= 2) {
+            for (long a = lo; a < hi; a += 2 * width) {
+                long mid = Math.min(hi, a + width);
+                long end = Math.min(hi, a + 2 * width);
+                long i = a;
                 long j = mid;
-                long o = lo;
-                while (i < mid && j < hi) {
+                long o = a;
+                while (i < mid && j < end) {
                     if (compareInMemory(srcK.get(j), srcR.get(j), srcK.get(i), srcR.get(i)) < 0) {
                         dstK.set(o, srcK.get(j));
                         dstR.set(o++, srcR.get(j++));
@@ -205,7 +256,7 @@ final class ExternalSorter {
                     dstK.set(o, srcK.get(i));
                     dstR.set(o++, srcR.get(i++));
                 }
-                while (j < hi) {
+                while (j < end) {
                     dstK.set(o, srcK.get(j));
                     dstR.set(o++, srcR.get(j++));
                 }
@@ -218,7 +269,7 @@ final class ExternalSorter {
             dstR = t;
         }
         if (srcK != keys) {
-            for (long i = 0; i < n; i++) {
+            for (long i = lo; i < hi; i++) {
                 keys.set(i, srcK.get(i));
                 refs.set(i, srcR.get(i));
             }

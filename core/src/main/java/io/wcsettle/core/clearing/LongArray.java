@@ -75,6 +75,12 @@ final class LongArray {
         }
     }
 
+    /** Makes the size {@code n}; values beyond the old size are whatever the chunks held. */
+    void resize(long n) {
+        ensureCapacity(n);
+        size = n;
+    }
+
     /** Empties the array, keeping its chunks (and their old contents) for reuse. */
     void clear() {
         size = 0;

@@ -3,8 +3,8 @@ package io.wcsettle.core.clearing;
 /**
  * Re-reads rows by line number, in ascending order, from a {@link RowSource}: it jumps to the
  * nearest line recorded in the {@link LineIndex} and scans forward at most 15 lines, or just
- * scans on when the next wanted line is near. Many wanted rows thus cost one sequential read;
- * few cost a few kilobytes each.
+ * scans on when the next wanted line is near, or starts from that line in what it has already read.
+ * Many wanted rows thus cost one sequential read; few cost a few kilobytes each.
  */
 final class RowFetcher {
 
@@ -50,7 +50,12 @@ final class RowFetcher {
             cpOffset = k == 0 ? 0 : index.get(k);
         }
         if (line == 0 || cpLine > line) {
-            load(cpOffset);
+            long rel = cpOffset - bufStart;
+            if (line != 0 && rel > pos && rel < lim) {
+                pos = (int) rel; // the checkpoint was read with the previous row: no new read
+            } else {
+                load(cpOffset);
+            }
             line = cpLine;
         }
         while (line < target) {
