@@ -57,14 +57,18 @@ import io.wcsettle.core.clearing.PairTotal;
  *
  * <p>Measured on 2 cores (a Firecracker VM, otherwise idle, but the host's load moves single runs
  * by ±15 %), 24 GiB, ext4 {@code /tmp}, JDK 17, 5 million rows, 1,000 duplicates per million,
- * medians of 5 runs, on 2026-12-02 after the changes below; time relative to dense ids in the same
- * JVM, wall (CPU of the reading thread): dense-shuffled 1.01 (1.01), sparse 1.38 (1.37), alnum13
- * 1.24 (1.23), alnum30 1.39 (1.36) (an SDK-only run, {@code --no-duckdb}: 1.00, 1.34, 1.23,
- * 1.33); the SDK 5.4 to 6.1 times faster than DuckDB on the fingerprinted shapes, 7.3 and 7.4 on
- * dense and dense-shuffled; peak heap 19 to 44 MiB, 2.55 bytes per record held, 32.7 MiB spilled.
- * The same benchmark before them: sparse 1.58, alnum13 1.40, alnum30 1.55. Interleaved A/B runs
- * of two builds ({@code --no-duckdb} or a loop over the reader alone) are what tells a change of a
- * few per cent from the host's noise.
+ * medians of 5 runs, three runs of the whole benchmark on 2026-12-02 after the changes below;
+ * time relative to dense ids in the same JVM, wall (CPU of the reading thread): dense-shuffled
+ * 1.00 to 1.01, sparse 1.33 to 1.38 (1.33 to 1.37), alnum13 1.24 to 1.28 (1.23 to 1.26), alnum30
+ * 1.39 to 1.46 (1.36 to 1.43); the SDK 5.4 to 6.1 times faster than DuckDB on the fingerprinted
+ * shapes, 7.3 to 7.5 on dense and dense-shuffled; peak heap 19 to 44 MiB, 2.55 bytes per record
+ * held, 32.7 MiB spilled. The same benchmark before them: sparse 1.58, alnum13 1.40, alnum30
+ * 1.55. With ten times the duplicates ({@code --dup-per-million 10000}, 100,000 candidate rows to
+ * re-read) alnum30 takes 1.72 and sparse 1.58 times dense, still 4.7 times faster than DuckDB:
+ * the re-reads are about 0.8 µs each (a 2 KiB {@code pread}; larger reads that serve several rows
+ * cost as much, the copy is what takes the time here), the sorting of the candidates and their
+ * records about 0.3 µs. Interleaved A/B runs of two builds ({@code --no-duckdb} or a loop over
+ * the reader alone) are what tells a change of a few per cent from the host's noise.
  *
  * <p>Where the time goes on alnum30 (430 ms; dense 306): the read loop about 370 ms, of which
  * the longer file (parse and copy, 1.42 times the bytes of dense) is most of the difference, and
