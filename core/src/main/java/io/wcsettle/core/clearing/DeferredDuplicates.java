@@ -186,12 +186,12 @@ final class DeferredDuplicates {
     }
 
     /**
-     * A partition of at most {@link #DIRECT_MAX} entries, checked in two steps. First a filter
-     * that stays in the L1 cache: the entries are copied into one array and each sets the bit of
-     * its low fingerprint bits in a bitmap 16 to 32 times larger than the partition (at most 2¹⁸
-     * bits); a bit set twice marks a collision, in a second bitmap. Only the entries whose bit
-     * collided (real repeats and one in 16 to 32 others) then go through an open addressing table on all
-     * fingerprint bits. A repeat emits both lines (the first only once). (Checking every entry
+     * A partition of at most {@link #DIRECT_MAX} entries, checked in two steps. First a filter:
+     * the entries are copied into one array and each sets the bit of its low fingerprint bits in
+     * a bitmap 16 to 32 times larger than the partition (at most 2²⁰ bits; 2¹⁸, in the L1 cache,
+     * for a 5-million-row file); a bit set twice marks a collision, in a second bitmap. Only the
+     * entries whose bit collided (real repeats and one in 16 to 32 others) then go through an open
+     * addressing table on all fingerprint bits. A repeat emits both lines (the first only once). (Checking every entry
      * with that table, 128 KiB for a 5-million-row file's partition, took 7.6 ns an entry,
      * mostly mispredicted probes; the two bitmap passes take under 3.)
      */
