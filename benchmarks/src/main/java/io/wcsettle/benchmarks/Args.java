@@ -47,16 +47,16 @@ public final class Args {
         return args[k + 1];
     }
 
-    /** {@code text} as a whole number of at least {@code min}; {@code what} names it in the error. */
-    public static long number(String what, String text, long min) {
+    /** {@code text} as a whole number in {@code [min, max]}; {@code what} names it in the error. */
+    public static long number(String what, String text, long min, long max) {
         long v;
         try {
             v = Long.parseLong(text.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new UsageException(what + ": not a whole number: " + text);
         }
-        if (v < min) {
-            throw new UsageException(what + ": at least " + min + ", not " + text);
+        if (v < min || v > max) {
+            throw new UsageException(what + ": " + min + " to " + max + ", not " + text);
         }
         return v;
     }

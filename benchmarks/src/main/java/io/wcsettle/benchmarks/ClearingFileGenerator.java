@@ -84,11 +84,10 @@ public final class ClearingFileGenerator {
             if (a.length < 2 || a.length > 5) {
                 throw new Args.UsageException("expected 2 to 5 arguments, got " + a.length);
             }
-            long rows = Args.number("ROWS", a[0], 1);
+            long rows = Args.number("ROWS", a[0], 1, Long.MAX_VALUE);
             IdShape shape = a.length > 2 ? Args.shape(a[2]) : IdShape.DENSE;
-            int perMillion = a.length > 3 ? (int) Math.min(Args.number("DUPLICATES_PER_MILLION", a[3], 0), 1_000_000)
-                    : 0;
-            long seed = a.length > 4 ? Args.number("SEED", a[4], Long.MIN_VALUE) : SEED;
+            int perMillion = a.length > 3 ? (int) Args.number("DUPLICATES_PER_MILLION", a[3], 0, 1_000_000) : 0;
+            long seed = a.length > 4 ? Args.number("SEED", a[4], Long.MIN_VALUE, Long.MAX_VALUE) : SEED;
             Summary s = write(Path.of(a[1]), rows, seed, shape, perMillion);
             System.out.println(s.rows() + " rows, " + s.duplicates() + " duplicates, ids " + shape.label());
         });

@@ -133,12 +133,12 @@ public final class ClearingVsDuckDb {
             String option = args[k];
             // Args.value(args, k++): the value after the option, which k++ steps over
             switch (option) {
-                case "--rows" -> rows = Args.number(option, Args.value(args, k++), 1);
+                case "--rows" -> rows = Args.number(option, Args.value(args, k++), 1, Long.MAX_VALUE);
                 case "--dir" -> dir = Path.of(Args.value(args, k++));
-                case "--runs" -> runs = (int) Math.min(Args.number(option, Args.value(args, k++), 1), 1000);
-                case "--warmup" -> warmups = (int) Math.min(Args.number(option, Args.value(args, k++), 0), 1000);
+                case "--runs" -> runs = (int) Args.number(option, Args.value(args, k++), 1, 1000);
+                case "--warmup" -> warmups = (int) Args.number(option, Args.value(args, k++), 0, 1000);
                 case "--dup-per-million" ->
-                    perMillion = (int) Math.min(Args.number(option, Args.value(args, k++), 0), 1_000_000);
+                    perMillion = (int) Args.number(option, Args.value(args, k++), 0, 1_000_000);
                 case "--sdk-jvm" -> sdkJvm = Args.value(args, k++);
                 case "--shapes" -> {
                     shapes.clear();

@@ -76,7 +76,7 @@ public final class AgencyYearBenchmark {
             if (a.equals("--durable")) {
                 durable = true;
             } else {
-                n = (int) Math.min(Args.number("SETTLEMENTS", a, 1), Integer.MAX_VALUE);
+                n = (int) Args.number("SETTLEMENTS", a, 1, Integer.MAX_VALUE);
             }
         }
         Runtime rt = Runtime.getRuntime();
